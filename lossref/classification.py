@@ -6,6 +6,7 @@ with classes on dim 1 (dim 0 when unbatched); class-index targets drop the class
 Binary losses take ``input`` and ``target`` of the same shape ``(*)``.
 """
 
+# --8<-- [start:imports]
 from __future__ import annotations
 
 import torch
@@ -23,6 +24,8 @@ from lossref._checks import (
     resolve_reduction,
 )
 from lossref._reduction import apply_reduction
+
+# --8<-- [end:imports]
 
 __all__ = [
     "binary_cross_entropy",
@@ -75,7 +78,9 @@ def _weighted_nll(
     target_weight = keep.to(log_probs.dtype)
     if weight is not None:
         target_weight = target_weight * weight[safe_target]
-    return -picked * target_weight, target_weight
+    # torch.where, not a product with 0: an ignored position then gets gradient 0 even when
+    # every position is ignored and 'mean' divides by 0 (NaN loss, zero gradient, as in torch).
+    return torch.where(keep, -picked * target_weight, 0), target_weight
 
 
 # --8<-- [start:nll_loss]
@@ -147,12 +152,19 @@ def cross_entropy(
     if target.shape == input.shape and input.dim() > 0 and not target.is_floating_point():
         raise TypeError(
             f"Expected floating point type for target with class probabilities, got "
-            f"{target.dtype}. A one-hot target must be float (target.float()), or pass class "
-            f"indices of shape {tuple(input.shape[:class_dim] + input.shape[class_dim + 1 :])} "
-            f"instead (target.argmax({class_dim}))."
+            f"{_scalar_type_name(target)}. A one-hot target must be float (target.float()), or "
+            f"pass class indices of shape "
+            f"{tuple(input.shape[:class_dim] + input.shape[class_dim + 1 :])} instead "
+            f"(target.argmax({class_dim}))."
         )
     if target.is_floating_point():  # class probabilities
         check_same_shape(input, target)
+        if ignore_index != -100:
+            raise ValueError(
+                f"ignore_index is not supported for floating point target (class "
+                f"probabilities); got ignore_index={ignore_index}. It applies to class indices "
+                f"only: pass integer class indices, or leave ignore_index at -100."
+            )
         probs = target * (1 - epsilon) + epsilon / num_classes
         loss = -(class_weight * probs * log_probs).sum(class_dim)
         return apply_reduction(loss, how)
@@ -160,12 +172,17 @@ def cross_entropy(
     _check_index_target(input, target, ignore_index)
     nll, target_weight = _weighted_nll(log_probs, target, weight, ignore_index, class_dim)
     # Smoothing adds ε/C of the loss against every class, on the kept positions only.
-    uniform = -(class_weight * log_probs).sum(class_dim) * (target != ignore_index)
+    uniform = torch.where(target != ignore_index, -(class_weight * log_probs).sum(class_dim), 0)
     loss = (1 - epsilon) * nll + (epsilon / num_classes) * uniform
     if how == "mean":
         return loss.sum() / target_weight.sum()
     return apply_reduction(loss, how)
     # --8<-- [end:cross_entropy]
+
+
+def _scalar_type_name(tensor: Tensor) -> str:
+    """Torch's name of a dtype in its error messages: ``torch.int64`` is ``Long``."""
+    return tensor.type().rsplit(".", 1)[-1].removesuffix("Tensor")
 
 
 def _along(per_class: Tensor, class_dim: int, like: Tensor) -> Tensor:
@@ -181,15 +198,21 @@ class _BinaryCrossEntropy(torch.autograd.Function):
     """
 
     @staticmethod
+    def _clamped_logs(p: Tensor) -> tuple[Tensor, Tensor]:
+        return torch.log(p).clamp(min=-100), torch.log1p(-p).clamp(min=-100)
+
+    @staticmethod
     def forward(ctx: torch.autograd.function.FunctionCtx, p: Tensor, y: Tensor) -> Tensor:
-        log_p = torch.log(p).clamp(min=-100)
-        log_not_p = torch.log1p(-p).clamp(min=-100)
-        ctx.save_for_backward(p, y, log_p, log_not_p)
+        log_p, log_not_p = _BinaryCrossEntropy._clamped_logs(p)
+        ctx.save_for_backward(p, y)
         return -(y * log_p + (1 - y) * log_not_p)
 
     @staticmethod
     def backward(ctx: torch.autograd.function.FunctionCtx, grad: Tensor) -> tuple[Tensor, Tensor]:
-        p, y, log_p, log_not_p = ctx.saved_tensors  # type: ignore[attr-defined]
+        p, y = ctx.saved_tensors  # type: ignore[attr-defined]
+        # The logs are recomputed from p here (not saved from forward) so that a second
+        # derivative (create_graph=True) sees how grad_y depends on p.
+        log_p, log_not_p = _BinaryCrossEntropy._clamped_logs(p)
         grad_p = grad * (p - y) / (p * (1 - p)).clamp(min=1e-12)
         grad_y = grad * (log_not_p - log_p)
         return grad_p, grad_y
@@ -355,7 +378,7 @@ def softmax_focal_loss(
         keep = target != ignore_index
         log_p_t = _gather_classes(log_probs, torch.where(keep, target, 0).long(), class_dim)
         # 1 − p_t = −expm1(log p_t): accurate when p_t is close to 1.
-        loss = loss * (-torch.expm1(log_p_t)).pow(gamma)
+        loss = torch.where(keep, loss * (-torch.expm1(log_p_t)).pow(gamma), 0)
     if how == "mean":
         return loss.sum() / target_weight.sum()
     return apply_reduction(loss, how)

@@ -1,5 +1,6 @@
 """Losses between probability distributions: Kullback–Leibler divergence."""
 
+# --8<-- [start:imports]
 from __future__ import annotations
 
 import warnings
@@ -9,6 +10,8 @@ from torch import Tensor
 
 from lossref._checks import check_floating, check_same_shape, resolve_reduction
 from lossref._reduction import apply_reduction
+
+# --8<-- [end:imports]
 
 __all__ = ["kl_div"]
 

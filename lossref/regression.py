@@ -6,6 +6,7 @@ defaults are those of ``torch.nn.functional``; unlike torch, differing shapes ar
 instead of broadcast.
 """
 
+# --8<-- [start:imports]
 from __future__ import annotations
 
 from torch import Tensor
@@ -18,6 +19,8 @@ from lossref._checks import (
     resolve_reduction,
 )
 from lossref._reduction import apply_reduction, apply_weighted_reduction
+
+# --8<-- [end:imports]
 
 __all__ = ["huber_loss", "l1_loss", "mse_loss", "smooth_l1_loss"]
 

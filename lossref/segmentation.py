@@ -6,6 +6,7 @@ the spatial dims, giving ``(N, C)`` loss terms, or with ``batch=True`` per chann
 batch and spatial dims, giving ``(C)`` terms; ``reduction`` then averages, sums or returns them.
 """
 
+# --8<-- [start:imports]
 from __future__ import annotations
 
 from torch import Tensor
@@ -18,6 +19,8 @@ from lossref._checks import (
     resolve_reduction,
 )
 from lossref._reduction import apply_reduction
+
+# --8<-- [end:imports]
 
 __all__ = ["dice_loss", "jaccard_loss"]
 

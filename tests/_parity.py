@@ -1,0 +1,179 @@
+"""Shared helpers for comparing a lossref function with a reference implementation.
+
+A comparison runs both functions on fresh leaf copies of the same tensors, checks the values
+with ``torch.testing.assert_close`` (default tolerances for the dtype), then back-propagates the
+same fixed cotangent through both and checks the gradients with respect to the named tensors.
+"""
+
+from __future__ import annotations
+
+import inspect
+import warnings
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+import pytest
+import torch
+import torch.nn.functional as F
+from torch import Tensor
+
+DTYPES = [pytest.param(torch.float32, id="float32"), pytest.param(torch.float64, id="float64")]
+REDUCTIONS = ["mean", "sum", "none"]
+
+# (size_average, reduce) pairs of torch's deprecated spelling, each with a `reduction` that
+# they must override.
+LEGACY_REDUCTIONS = (
+    (None, False, "mean"),
+    (False, None, "none"),
+    (True, None, "sum"),
+    (None, True, "none"),
+    (True, True, "sum"),
+    (False, True, "mean"),
+    (True, False, "mean"),
+    (False, False, "sum"),
+)
+
+
+def generator(seed: int) -> torch.Generator:
+    """A private random stream, so no test depends on the global seed or on test order."""
+    return torch.Generator().manual_seed(seed)
+
+
+def cotangent(output: Tensor) -> Tensor:
+    """A fixed, non-uniform upstream gradient, so 'none' outputs are not just summed."""
+    return torch.linspace(0.5, 1.5, output.numel(), dtype=output.dtype).reshape(output.shape)
+
+
+def value_and_grads(
+    function: Callable[..., Tensor],
+    tensors: Mapping[str, Tensor],
+    grad_wrt: Sequence[str],
+    settings: Mapping[str, Any],
+) -> tuple[Tensor, list[Tensor]]:
+    """Call ``function(**tensors, **settings)`` on leaf copies; return the value and gradients."""
+    leaves = {
+        name: tensor.detach().clone().requires_grad_(name in grad_wrt)
+        for name, tensor in tensors.items()
+    }
+    output = function(**leaves, **settings)
+    if not grad_wrt:
+        return output.detach(), []
+    grads = torch.autograd.grad(
+        output,
+        [leaves[name] for name in grad_wrt],
+        grad_outputs=cotangent(output),
+        materialize_grads=True,
+    )
+    return output.detach(), list(grads)
+
+
+def assert_matches(
+    ours: Callable[..., Tensor],
+    reference: Callable[..., Tensor],
+    tensors: Mapping[str, Tensor],
+    grad_wrt: Sequence[str] = ("input",),
+    *,
+    equal_nan: bool = False,
+    **settings: Any,
+) -> tuple[Tensor, list[Tensor]]:
+    """Value and gradients of ``ours`` equal those of ``reference``; returns ours."""
+    our_value, our_grads = value_and_grads(ours, tensors, grad_wrt, settings)
+    with warnings.catch_warnings():
+        # torch's own deprecation / 'mean' warnings are not what a parity test is about.
+        warnings.simplefilter("ignore")
+        ref_value, ref_grads = value_and_grads(reference, tensors, grad_wrt, settings)
+    torch.testing.assert_close(our_value, ref_value, equal_nan=equal_nan)
+    for name, our_grad, ref_grad in zip(grad_wrt, our_grads, ref_grads, strict=True):
+        torch.testing.assert_close(
+            our_grad, ref_grad, equal_nan=equal_nan, msg=_prefixed(f"gradient w.r.t. {name}")
+        )
+    return our_value, our_grads
+
+
+def _prefixed(prefix: str) -> Callable[[str], str]:
+    def message(text: str) -> str:
+        return f"{prefix}: {text}"
+
+    return message
+
+
+def parameter_table(function: Callable[..., Any]) -> list[tuple[str, Any, Any]]:
+    """Names, kinds and defaults of a signature (annotations differ in spelling, not meaning)."""
+    return [(p.name, p.kind, p.default) for p in inspect.signature(function).parameters.values()]
+
+
+def call_legacy(function: Callable[..., Tensor], *args: Any, **kwargs: Any) -> Tensor:
+    """Call a torch function with deprecated arguments, without its warning."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return function(*args, **kwargs)
+
+
+def torchvision_sigmoid_focal_loss(
+    inputs: Tensor,
+    targets: Tensor,
+    alpha: float = 0.25,
+    gamma: float = 2,
+    reduction: str = "none",
+) -> Tensor:
+    """torchvision.ops.sigmoid_focal_loss as published (torchvision cannot be installed here)."""
+    p = torch.sigmoid(inputs)
+    ce_loss = F.binary_cross_entropy_with_logits(inputs, targets, reduction="none")
+    p_t = p * targets + (1 - p) * (1 - targets)
+    loss = ce_loss * ((1 - p_t) ** gamma)
+    if alpha >= 0:
+        alpha_t = alpha * targets + (1 - alpha) * (1 - targets)
+        loss = alpha_t * loss
+    if reduction == "mean":
+        return loss.mean()
+    if reduction == "sum":
+        return loss.sum()
+    return loss
+
+
+def example_pair(loss_id: str, dtype: torch.dtype = torch.float64) -> tuple[Tensor, Tensor]:
+    """A small valid (prediction, target) for the loss ``loss_id``."""
+    g = generator(sum(map(ord, loss_id)))
+    if loss_id in ("l1_loss", "mse_loss", "smooth_l1_loss", "huber_loss"):
+        return torch.randn(4, 3, generator=g, dtype=dtype), torch.randn(
+            4, 3, generator=g, dtype=dtype
+        )
+    if loss_id in ("cross_entropy", "nll_loss", "softmax_focal_loss"):
+        logits = torch.randn(4, 3, generator=g, dtype=dtype)
+        target = torch.tensor([0, 2, 1, 2])
+        return (logits.log_softmax(1) if loss_id == "nll_loss" else logits), target
+    binary = (torch.rand(4, 3, generator=g) > 0.5).to(dtype)
+    if loss_id == "binary_cross_entropy":
+        return 0.05 + 0.9 * torch.rand(4, 3, generator=g, dtype=dtype), binary
+    if loss_id in ("binary_cross_entropy_with_logits", "sigmoid_focal_loss"):
+        return 2 * torch.randn(4, 3, generator=g, dtype=dtype), binary
+    if loss_id == "kl_div":
+        return (
+            torch.randn(4, 3, generator=g, dtype=dtype).log_softmax(1),
+            torch.randn(4, 3, generator=g, dtype=dtype).softmax(1),
+        )
+    if loss_id in ("dice_loss", "jaccard_loss"):
+        return torch.rand(2, 3, 4, generator=g, dtype=dtype), binary.view(2, 3, 2).repeat(1, 1, 2)
+    raise KeyError(loss_id)
+
+
+def non_default_settings(loss_id: str, dtype: torch.dtype = torch.float64) -> dict[str, Any]:
+    """Settings that change the result of ``loss_id`` on ``example_pair(loss_id)``."""
+    weight = torch.tensor([0.5, 1.0, 2.0], dtype=dtype)
+    element_weight = torch.linspace(0.5, 2.0, 12, dtype=dtype).view(4, 3)
+    table: dict[str, dict[str, Any]] = {
+        "l1_loss": {"reduction": "sum", "weight": element_weight},
+        "mse_loss": {"reduction": "none", "weight": element_weight},
+        "smooth_l1_loss": {"reduction": "sum", "beta": 0.5},
+        "huber_loss": {"delta": 0.5, "weight": element_weight},
+        "cross_entropy": {"weight": weight, "ignore_index": 1, "label_smoothing": 0.1},
+        "nll_loss": {"weight": weight, "reduction": "sum"},
+        "binary_cross_entropy": {"weight": weight, "reduction": "sum"},
+        "binary_cross_entropy_with_logits": {"weight": weight, "pos_weight": 2 * weight},
+        "sigmoid_focal_loss": {"alpha": 0.5, "gamma": 1.5, "reduction": "mean"},
+        "softmax_focal_loss": {"gamma": 1.0, "alpha": weight, "reduction": "sum"},
+        "kl_div": {"reduction": "batchmean"},
+        "dice_loss": {"smooth": 1.0, "batch": True, "reduction": "none"},
+        "jaccard_loss": {"smooth": 1.0, "batch": True, "reduction": "none"},
+    }
+    return table[loss_id]
