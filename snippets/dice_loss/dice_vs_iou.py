@@ -1,0 +1,15 @@
+import torch
+
+import lossref
+
+mask = torch.tensor([[[1.0, 0.0, 1.0]]])
+probs = torch.tensor([[[0.9, 0.1, 0.8]]])
+
+dice = 1 - lossref.dice_loss(probs, mask, smooth=0)
+iou = 1 - lossref.jaccard_loss(probs, mask, smooth=0)
+ratio = 2 * iou / (1 + iou)
+print(f"Dice {dice.item():.4f}   IoU {iou.item():.4f}   2*IoU/(1+IoU) {ratio.item():.4f}")
+print(
+    f"Dice loss {lossref.dice_loss(probs, mask).item():.4f}   "
+    f"Jaccard loss {lossref.jaccard_loss(probs, mask).item():.4f}"
+)
