@@ -131,10 +131,13 @@ def cross_entropy(
     ``Σ w[yᵢ]`` over positions not equal to ``ignore_index``; with probabilities it divides by
     the number of positions. Shapes: ``input`` ``(C)``, ``(N, C)`` or ``(N, C, d1, ...)``.
 
-    >>> import torch
-    >>> logits = torch.tensor([[2.0, 1.0, 0.1, 0.5], [0.5, 2.5, 0.3, 0.2], [1.0, 0.2, 0.3, 3.0]])
-    >>> cross_entropy(logits, torch.tensor([0, 1, 3]))
-    tensor(0.3618)
+    Examples:
+        >>> import torch
+        >>> logits = torch.tensor(
+        ...     [[2.0, 1.0, 0.1, 0.5], [0.5, 2.5, 0.3, 0.2], [1.0, 0.2, 0.3, 3.0]]
+        ... )
+        >>> cross_entropy(logits, torch.tensor([0, 1, 3]))
+        tensor(0.3618)
     """
     how = resolve_reduction(reduction, size_average, reduce)
     check_floating("input", input)
@@ -234,9 +237,10 @@ def binary_cross_entropy(
     wrong prediction with ``p = 0`` costs 100 instead of infinity. ``weight`` broadcasts to the
     shape of ``input``; ``'mean'`` is the plain mean of ``wᵢ·lᵢ``. Shapes: ``(*)``.
 
-    >>> import torch
-    >>> binary_cross_entropy(torch.tensor([0.8, 0.3, 0.1, 0.6]), torch.tensor([1., 0., 0., 1.]))
-    tensor(0.2990)
+    Examples:
+        >>> import torch
+        >>> binary_cross_entropy(torch.tensor([0.8, 0.3, 0.1, 0.6]), torch.tensor([1., 0., 0., 1.]))
+        tensor(0.2990)
     """
     how = resolve_reduction(reduction, size_average, reduce)
     check_floating("input", input)
@@ -283,9 +287,11 @@ def binary_cross_entropy_with_logits(
     (broadcast along the last dim, one value per class) weighs the positive term.
     ``'mean'`` is the plain mean of the weighted terms. Shapes: ``(*)``.
 
-    >>> import torch
-    >>> binary_cross_entropy_with_logits(torch.tensor([2.2, -1.4, 1.4]), torch.tensor([0., 1., 0.]))
-    tensor(1.8486)
+    Examples:
+        >>> import torch
+        >>> logits, labels = torch.tensor([2.2, -1.4, 1.4]), torch.tensor([0.0, 1.0, 0.0])
+        >>> binary_cross_entropy_with_logits(logits, labels)
+        tensor(1.8486)
     """
     how = resolve_reduction(reduction, size_average, reduce)
     check_floating("input", input)

@@ -48,9 +48,10 @@ def l1_loss(
     weight, ``'mean'`` is ``Σ wᵢ·lᵢ / Σ wᵢ``. ``size_average``/``reduce`` are torch's
     deprecated spellings of ``reduction``.
 
-    >>> import torch
-    >>> l1_loss(torch.tensor([2., 3., 4., 5.]), torch.tensor([4., 5., 6., 7.]))
-    tensor(2.)
+    Examples:
+        >>> import torch
+        >>> l1_loss(torch.tensor([2., 3., 4., 5.]), torch.tensor([4., 5., 6., 7.]))
+        tensor(2.)
     """
     how = resolve_reduction(reduction, size_average, reduce)
     loss = _checked_error(input, target).abs()
@@ -75,9 +76,10 @@ def mse_loss(
     Shapes: ``input`` and ``target`` ``(*)``, the same; ``weight`` (optional) ``(*)``. With a
     weight, ``'mean'`` is ``Σ wᵢ·lᵢ / Σ wᵢ``.
 
-    >>> import torch
-    >>> mse_loss(torch.tensor([2., 3., 4., 5.]), torch.tensor([4., 5., 6., 7.]))
-    tensor(4.)
+    Examples:
+        >>> import torch
+        >>> mse_loss(torch.tensor([2., 3., 4., 5.]), torch.tensor([4., 5., 6., 7.]))
+        tensor(4.)
     """
     how = resolve_reduction(reduction, size_average, reduce)
     loss = _checked_error(input, target).square()
@@ -102,9 +104,10 @@ def smooth_l1_loss(
     ``lᵢ = 0.5·eᵢ²/β`` if ``|eᵢ| < β`` else ``|eᵢ| − 0.5·β``, with ``e = x − y``; ``beta=0``
     is exactly L1. Shapes: ``(*)`` for ``input`` and ``target``.
 
-    >>> import torch
-    >>> smooth_l1_loss(torch.tensor([2.5, 1.8, 3.2]), torch.tensor([2.0, 2.0, 3.0]))
-    tensor(0.0550)
+    Examples:
+        >>> import torch
+        >>> smooth_l1_loss(torch.tensor([2.5, 1.8, 3.2]), torch.tensor([2.0, 2.0, 3.0]))
+        tensor(0.0550)
     """
     how = resolve_reduction(reduction, size_average, reduce)
     beta = check_number("beta", beta, low=0.0)
@@ -133,10 +136,11 @@ def huber_loss(
     ``target`` and ``weight``. As in torch, a weighted ``'mean'`` is the plain mean of
     ``wᵢ·lᵢ`` (not divided by ``Σ wᵢ`` as in ``mse_loss``).
 
-    >>> import torch
-    >>> prediction, target = torch.tensor([52.0, 55, 22, 18]), torch.tensor([50.0, 50, 20, 20])
-    >>> huber_loss(prediction, target, delta=5.0)
-    tensor(4.6250)
+    Examples:
+        >>> import torch
+        >>> prediction, target = torch.tensor([52.0, 55, 22, 18]), torch.tensor([50.0, 50, 20, 20])
+        >>> huber_loss(prediction, target, delta=5.0)
+        tensor(4.6250)
     """
     how = resolve_reduction(reduction)
     delta = check_number("delta", delta, low=0.0, low_inclusive=False)

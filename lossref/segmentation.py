@@ -63,10 +63,11 @@ def dice_loss(
     loss 0). Dice is not IoU: ``Dice = 2·IoU / (1 + IoU)``. Shapes: ``input`` and ``target``
     ``(N, C, d1, ...)``; output ``()`` or, with ``'none'``, ``(N, C)`` (``(C)`` if ``batch``).
 
-    >>> import torch
-    >>> mask = torch.tensor([[[1., 0., 1.]]])
-    >>> dice_loss(torch.tensor([[[0.9, 0.1, 0.8]]]), mask)
-    tensor(0.1053)
+    Examples:
+        >>> import torch
+        >>> mask = torch.tensor([[[1., 0., 1.]]])
+        >>> dice_loss(torch.tensor([[[0.9, 0.1, 0.8]]]), mask)
+        tensor(0.1053)
     """
     how = resolve_reduction(reduction)
     intersection, input_sum, target_sum, smooth = _overlap_sums(input, target, smooth, batch)
@@ -87,10 +88,11 @@ def jaccard_loss(
 
     The soft union is ``Σp + Σg − Σp·g``. Shapes as ``dice_loss``.
 
-    >>> import torch
-    >>> mask = torch.tensor([[[1., 0., 1.]]])
-    >>> jaccard_loss(torch.tensor([[[0.9, 0.1, 0.8]]]), mask)
-    tensor(0.1905)
+    Examples:
+        >>> import torch
+        >>> mask = torch.tensor([[[1., 0., 1.]]])
+        >>> jaccard_loss(torch.tensor([[[0.9, 0.1, 0.8]]]), mask)
+        tensor(0.1905)
     """
     how = resolve_reduction(reduction)
     intersection, input_sum, target_sum, smooth = _overlap_sums(input, target, smooth, batch)
