@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
+import html
 import importlib.util
 import json
 import re
-import subprocess
-import sys
-from dataclasses import dataclass
+from itertools import zip_longest
 from pathlib import Path
 from types import ModuleType, SimpleNamespace
+from urllib.parse import unquote, urlsplit
 
 import pytest
 
 from lossref.registry import LOSSES
+from tests.conftest import REPO, Build
 from tests.pagecheck import Page, Site
 
-REPO = Path(__file__).resolve().parents[1]
 DOCS = REPO / "docs"
 
 # Tags whose URL a browser fetches as the page loads (an <a href> is only a link, and so is a
@@ -27,27 +27,6 @@ NOT_FETCHED = re.compile(r"""\brel\s*=\s*["']?(?:canonical|alternate)\b""", re.I
 CSS_REMOTE = re.compile(
     r"""url\(\s*["']?\s*(?:https?:)?//|@import\s+(?:url\()?\s*["']?\s*(?:https?:)?//""", re.I
 )
-
-
-@dataclass
-class Build:
-    site: Path
-    returncode: int
-    log: str
-
-
-@pytest.fixture(scope="module")
-def build(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    """The site, built once for this module exactly as `bash .ci/dev build` builds it."""
-    site = tmp_path_factory.mktemp("site")
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    return Build(site, result.returncode, result.stdout + result.stderr)
 
 
 def source_pages() -> list[Path]:
@@ -82,23 +61,67 @@ def test_every_page_has_a_translation() -> None:
     assert sorted(chinese - english) == [], "translations without an English page"
 
 
-def test_translations_run_the_same_code_with_the_same_outputs() -> None:
-    site = Site(REPO / "mkdocs.yml")
-    for page in source_pages():
-        translation = DOCS / page.with_suffix(".zh.md")
-        if not translation.is_file():
-            continue  # test_every_page_has_a_translation reports it
-        english, chinese = site.page(DOCS / page), site.page(translation)
-        for name, checked in (("code", code_shown), ("outputs", outputs_shown)):
-            assert checked(english) == checked(chinese), f"{page}: {name} differ from .zh.md"
+@pytest.fixture(scope="module")
+def site() -> Site:
+    return Site(REPO / "mkdocs.yml")
 
 
-def code_shown(page: Page) -> list[str]:
-    return [fence.text for fence in page.runnable]
+@pytest.mark.parametrize("page", source_pages(), ids=str)
+def test_translations_run_the_same_code_with_the_same_outputs(site: Site, page: Path) -> None:
+    translation = DOCS / page.with_suffix(".zh.md")
+    if not translation.is_file():
+        pytest.skip("no .zh.md: test_every_page_has_a_translation reports it")
+    english, chinese = site.page(DOCS / page), site.page(translation)
+    names = (f"docs/{page}", f"docs/{page.with_suffix('.zh.md')}")
+    problems = twin_differences(english, chinese, *names)
+    if problems:
+        pytest.fail("\n".join(problems), pytrace=False)
 
 
-def outputs_shown(page: Page) -> list[str | None]:
-    return [getattr(page.outputs.get(fence.line), "text", None) for fence in page.runnable]
+def twin_differences(english: Page, chinese: Page, en_name: str, zh_name: str) -> list[str]:
+    """Where two translations run different code or document different outputs: the block's
+    number and the lines in both files."""
+    problems = []
+    pairs = zip_longest(english.runnable, chinese.runnable)
+    for number, (en, zh) in enumerate(pairs, start=1):
+        if en is None or zh is None:
+            here, there, block = (zh_name, en_name, zh) if en is None else (en_name, zh_name, en)
+            assert block is not None
+            problems.append(
+                f"{here}:{block.line}: python block {number} has no counterpart in {there}: "
+                "add the same block there (include the same snippet file) or remove it here"
+            )
+            continue
+        where = f"{en_name}:{en.line} and {zh_name}:{zh.line}"
+        if en.text != zh.text:
+            problems.append(
+                f"{where}: python block {number} differs: both languages must show the same "
+                "code (include the same snippet file)"
+            )
+        outputs = [page.outputs.get(fence.line) for page, fence in ((english, en), (chinese, zh))]
+        texts = [getattr(output, "text", None) for output in outputs]
+        if texts[0] != texts[1]:
+            problems.append(
+                f"{where}: the output shown after python block {number} differs: include the "
+                "same .out file after the block in both languages"
+            )
+    return problems
+
+
+def test_twin_differences_are_reported(site: Site) -> None:
+    block = "```python\nprint({})\n```\n\n```{{.text .output}}\n{}\n```\n\n"
+    english = site.scan(block.format(1, 1) + block.format(2, 2))
+    chinese = site.scan(block.format(1, 9) + block.format(3, 3) + block.format(4, 4))
+    problems = twin_differences(english, chinese, "a.md", "a.zh.md")
+    assert [p.split(": ")[0] for p in problems] == [
+        "a.md:1 and a.zh.md:1",
+        "a.md:9 and a.zh.md:9",
+        "a.md:9 and a.zh.md:9",
+        "a.zh.md:17",
+    ]
+    assert "output shown after python block 1 differs" in problems[0]
+    assert "python block 2 differs" in problems[1]
+    assert twin_differences(english, english, "a.md", "a.md") == []
 
 
 def test_every_page_is_built_in_both_languages(build: Build) -> None:
@@ -107,6 +130,79 @@ def test_every_page_is_built_in_both_languages(build: Build) -> None:
     for page in pages:
         assert (build.site / built_page(page)).is_file(), page
         assert (build.site / "zh" / built_page(page)).is_file(), page
+
+
+HREF = re.compile(r"""\bhref=["']([^"']*)["']""")
+HTML_ID = re.compile(r"""\b(?:id|name)=["']([^"']+)["']""")
+
+
+def test_internal_links_and_anchors_resolve(build: Build) -> None:
+    """Every local ``href`` in the built HTML, from pages, hooks and theme alike, leads to a
+    file of the site and, with a ``#fragment``, to an element with that id."""
+    problems = broken_links(build.site)
+    if problems:
+        pytest.fail("\n".join(problems), pytrace=False)
+
+
+def broken_links(site: Path) -> list[str]:
+    ids: dict[Path, set[str]] = {}
+    problems = []
+    for page in sorted(site.rglob("*.html")):
+        text = page.read_text(encoding="utf-8")
+        ids.setdefault(page, set(HTML_ID.findall(text)))
+        for href in sorted(set(HREF.findall(text))):
+            link = urlsplit(html.unescape(href))
+            if link.scheme or link.netloc or not (link.path or link.fragment):
+                continue
+            path = unquote(link.path)
+            target = (site / path.lstrip("/")) if path.startswith("/") else page.parent / path
+            if target.is_dir():
+                target = target / "index.html"
+            where = f"{page.relative_to(site)} (from {source_of(page.relative_to(site))})"
+            if not target.resolve().is_file():
+                problems.append(f"{where}: link {href!r} leads to no file: fix or remove it")
+            elif link.fragment and target.suffix == ".html":
+                if target not in ids:
+                    ids[target] = set(HTML_ID.findall(target.read_text(encoding="utf-8")))
+                if unquote(link.fragment) not in ids[target]:
+                    problems.append(
+                        f"{where}: link {href!r}: no id {link.fragment!r} in "
+                        f"{target.resolve().relative_to(site.resolve())}: use an existing "
+                        "heading's anchor"
+                    )
+    return problems
+
+
+def source_of(built: Path) -> str:
+    """The page a built file comes from: ``zh/a/b/index.html`` -> ``docs/a/b.zh.md``."""
+    parts = list(built.parts)
+    suffix = ".zh.md" if parts[0] == "zh" else ".md"
+    parts = parts[1:] if parts[0] == "zh" else parts
+    if (
+        parts[-1] == "index.html"
+        and len(parts) > 1
+        and not (DOCS / Path(*parts[:-1]) / "index.md").is_file()
+    ):
+        parts = parts[:-1]
+    else:
+        parts[-1] = parts[-1].removesuffix(".html")
+    return f"docs/{Path(*parts)}{suffix}"
+
+
+def test_broken_links_are_reported(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "index.html").write_text(
+        '<h2 id="ok">x</h2><a href="#ok"></a><a href="../b/"></a><a href="#gone"></a>'
+        '<a href="https://example.org/"></a><a href="../index.html#ok"></a>'
+    )
+    (tmp_path / "index.html").write_text('<p id="top"></p>')
+    assert broken_links(tmp_path) == [
+        "a/index.html (from docs/a.md): link '#gone': no id 'gone' in a/index.html: "
+        "use an existing heading's anchor",
+        "a/index.html (from docs/a.md): link '../b/' leads to no file: fix or remove it",
+        "a/index.html (from docs/a.md): link '../index.html#ok': no id 'ok' in index.html: "
+        "use an existing heading's anchor",
+    ]
 
 
 def test_nothing_is_fetched_from_another_host(build: Build) -> None:

@@ -1,0 +1,403 @@
+"""The built site in a real browser (headless Chromium through Selenium), as a reader uses it.
+
+One browser session, one build, one local server for the whole module. Checked: every page in
+both languages loads without console errors and requests nothing from another host; math is
+typeset and no raw TeX is left; images (the figures) load; the language switcher, clicked,
+lands on the same loss in the other language; search finds pages in English and Chinese; a
+code block's copy button copies code that runs; the first load of a loss page stays within a
+byte budget and loads no library the page does not use. Screenshots and a summary go to
+``build/screenshots/``. Skipped only when Chromium, its driver or selenium is missing (`bash
+.ci/dev setup` installs them).
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import re
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+
+from lossref.registry import LOSSES
+from tests.conftest import REPO, Build
+
+SCREENSHOTS = REPO / "build" / "screenshots"
+CHROMIUM = next(filter(None, map(shutil.which, ("chromium", "chromium-browser"))), None)
+CHROMEDRIVER = shutil.which("chromedriver")
+# First load of a loss page, all files counted (HTML, CSS, JS, KaTeX fonts, figure, search
+# index). Measured 2026-11: about 0.9 MB; the budget leaves room for content, not a library.
+PAGE_WEIGHT_BUDGET = 2_000_000
+# What a page may load: Material's bundle, CSS and search worker, KaTeX and its fonts, the
+# site's own scripts, figures and favicon, the search index, the page itself; mkdocstrings'
+# stylesheet (a few hundred bytes on every page).
+ALLOWED_RESOURCE = re.compile(
+    r"/(assets/javascripts/(bundle\.[0-9a-f]+\.min\.js|workers/search\.[0-9a-f]+\.min\.js"
+    r"|katex-init\.js)|assets/stylesheets/(main|palette)\.[0-9a-f]+\.min\.css"
+    r"|assets/katex/(katex\.min\.(js|css)|fonts/KaTeX_[\w-]+\.woff2)"
+    r"|assets/figures/[\w.-]+\.svg|assets/images/favicon\.png|search/search_index\.json"
+    r"|(zh/)?losses/\w+/|assets/_mkdocstrings\.css)$"
+)
+# Material copies with clipboard.js (a hidden textarea and execCommand("copy")) or the
+# Clipboard API; both are intercepted so the test reads exactly what the reader would paste.
+CAPTURE_COPY = """
+window.__copied = [];
+const execCommand = document.execCommand.bind(document);
+document.execCommand = (command, ...rest) => {
+  if (command === "copy") {
+    const area = document.activeElement instanceof HTMLTextAreaElement
+      ? document.activeElement : [...document.querySelectorAll("textarea")].pop();
+    window.__copied.push(area ? area.value : String(document.getSelection()));
+  }
+  return execCommand(command, ...rest);
+};
+if (navigator.clipboard) {
+  navigator.clipboard.writeText = (text) => {
+    window.__copied.push(text);
+    return Promise.resolve();
+  };
+}
+"""
+RAW_TEX = """
+const article = document.querySelector("article").cloneNode(true);
+article.querySelectorAll("pre, code, .katex, script").forEach((node) => node.remove());
+const text = article.textContent;
+return ["$", "\\\\(", "\\\\[", "\\\\frac", "\\\\begin"].filter((tex) => text.includes(tex));
+"""
+
+pytestmark = pytest.mark.skipif(
+    CHROMIUM is None or CHROMEDRIVER is None,
+    reason="no Chromium and chromedriver on PATH: install them with `bash .ci/dev setup` "
+    "(apt-get install chromium chromium-driver fonts-noto-cjk)",
+)
+
+
+@pytest.fixture(scope="module")
+def site(build: Build) -> Path:
+    assert build.returncode == 0, build.log
+    return build.site
+
+
+@pytest.fixture(scope="module")
+def server(site: Path) -> Iterator[str]:
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, format: str, *args: Any) -> None:
+            pass
+
+    handler = functools.partial(Quiet, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is not installed")
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = str(CHROMIUM)
+    for argument in (
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--window-size=1280,1000",
+        f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}",
+    ):
+        options.add_argument(argument)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
+    driver = webdriver.Chrome(options=options, service=Service(str(CHROMEDRIVER)))
+    driver.execute_cdp_cmd("Network.enable", {})
+    driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": CAPTURE_COPY})
+    driver.set_page_load_timeout(30)
+    yield driver
+    driver.quit()
+
+
+@pytest.fixture(scope="module")
+def report() -> Iterator[dict[str, Any]]:
+    """Facts gathered by the tests, written to build/screenshots/summary.md at the end."""
+    facts: dict[str, Any] = {"started": time.monotonic()}
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    yield facts
+    write_summary(facts)
+
+
+def wait(condition: Any, timeout: float = 15.0, interval: float = 0.05) -> Any:
+    deadline = time.monotonic() + timeout
+    while True:
+        value = condition()
+        if value or time.monotonic() > deadline:
+            return value
+        time.sleep(interval)
+
+
+def network(driver: Any) -> list[dict[str, Any]]:
+    """The Network.* messages of the performance log since the last call."""
+    messages = [json.loads(entry["message"])["message"] for entry in driver.get_log("performance")]
+    return [message for message in messages if message["method"].startswith("Network.")]
+
+
+def settle(driver: Any) -> None:
+    """Wait until Material has started and KaTeX has typeset every formula."""
+    wait(
+        lambda: driver.execute_script(
+            "return document.readyState === 'complete' && "
+            "[...document.querySelectorAll('.arithmatex')].every(e => e.querySelector('.katex'))"
+        )
+    )
+
+
+def built_pages(site: Path) -> list[str]:
+    return sorted(
+        path.relative_to(site).as_posix().removesuffix("index.html")
+        for path in site.rglob("index.html")
+    )
+
+
+# --- the tests, in the order they run ------------------------------------------------------
+
+
+def test_first_load_of_a_loss_page_is_light(browser: Any, server: str, report: dict) -> None:
+    """Runs first, on an empty cache: what a reader's first visit downloads."""
+    network(browser)
+    browser.get(server + "losses/huber_loss/")
+    settle(browser)
+    time.sleep(1.0)  # the search worker fetches the index after load
+    messages = network(browser)
+    urls = {
+        m["params"]["requestId"]: m["params"]["request"]["url"]
+        for m in messages
+        if m["method"] == "Network.requestWillBeSent"
+    }
+    sizes = {
+        m["params"]["requestId"]: m["params"]["encodedDataLength"]
+        for m in messages
+        if m["method"] == "Network.loadingFinished"
+    }
+    weight = sum(sizes.values())
+    loaded = sorted(urlsplit(url).path for url in urls.values() if url.startswith("http"))
+    report["weight"] = weight
+    report["weight_files"] = [
+        (urlsplit(urls[rid]).path, size) for rid, size in sorted(sizes.items()) if rid in urls
+    ]
+    unexpected = [path for path in loaded if not ALLOWED_RESOURCE.search(path)]
+    assert unexpected == [], f"the page loads files it has no use for: {unexpected}"
+    assert any("/assets/figures/huber_loss.en.svg" in path for path in loaded)
+    assert 0 < weight < PAGE_WEIGHT_BUDGET, report["weight_files"]
+
+
+def test_every_page_loads_cleanly(browser: Any, server: str, site: Path, report: dict) -> None:
+    pages = built_pages(site)
+    assert len(pages) >= 2 * (len(LOSSES) + 2)
+    host = urlsplit(server).netloc
+    problems: list[str] = []
+    math_pages = 0
+    browser.get_log("browser")
+    for page in pages:
+        network(browser)
+        browser.get(server + page)
+        settle(browser)
+        ok = wait(
+            lambda: browser.execute_script("return [...document.images].every(i => i.complete)"),
+            timeout=5,
+        )
+        if not ok:
+            problems.append(f"{page}: images still loading")
+        broken = browser.execute_script(
+            "return [...document.images].filter(i => !(i.naturalWidth > 0)).map(i => i.src)"
+        )
+        problems += [f"{page}: image did not load: {src}" for src in broken]
+        errors = [e["message"] for e in browser.get_log("browser") if e["level"] == "SEVERE"]
+        problems += [f"{page}: console: {message}" for message in errors]
+        for message in network(browser):
+            if message["method"] == "Network.requestWillBeSent":
+                url = urlsplit(message["params"]["request"]["url"])
+                if url.scheme not in ("data", "blob") and url.netloc != host:
+                    problems.append(f"{page}: request to another host: {url.geturl()}")
+        raw = browser.execute_script(RAW_TEX)
+        problems += [f"{page}: raw TeX left in the text: {tex!r}" for tex in raw]
+        if browser.execute_script("return document.querySelector('.arithmatex') !== null"):
+            math_pages += 1
+            if not browser.execute_script("return document.querySelector('.katex') !== null"):
+                problems.append(f"{page}: math not typeset")
+        if page.startswith(("losses/", "zh/losses/")) and page.count("/") >= 2:
+            figure = browser.execute_script(
+                "const i = document.querySelector('figure.lossref-figure img');"
+                "return i && [i.naturalWidth, i.alt]"
+            )
+            if not figure or not figure[0] or not figure[1]:
+                problems.append(f"{page}: no loaded figure with alt text")
+    report["pages"] = len(pages)
+    report["math_pages"] = math_pages
+    assert problems == []
+    assert math_pages > len(LOSSES)
+
+
+def open_language_menu_and_pick(browser: Any, language: str) -> None:
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
+
+    button = browser.find_element(By.CSS_SELECTOR, ".md-select button[aria-label]")
+    ActionChains(browser).move_to_element(button).perform()  # the menu opens on hover/focus
+    link = browser.find_element(By.CSS_SELECTOR, f'.md-select__link[hreflang="{language}"]')
+    wait(link.is_displayed, timeout=5)
+    ActionChains(browser).move_to_element(button).move_to_element(link).click(link).perform()
+
+
+@pytest.mark.parametrize(
+    ("start", "language", "landing"),
+    [
+        ("losses/cross_entropy/", "zh", "zh/losses/cross_entropy/"),
+        ("zh/losses/dice_loss/", "en", "losses/dice_loss/"),
+    ],
+)
+def test_language_switcher_keeps_the_page(
+    browser: Any, server: str, start: str, language: str, landing: str
+) -> None:
+    browser.get(server + start)
+    settle(browser)
+    open_language_menu_and_pick(browser, language)
+    assert wait(lambda: browser.current_url == server + landing, timeout=10), browser.current_url
+    assert browser.execute_script("return document.documentElement.lang") == language
+
+
+@pytest.mark.parametrize(
+    ("start", "query", "expected"),
+    [
+        ("", "cross entropy", "losses/cross_entropy/"),
+        ("zh/", "交叉熵", "zh/losses/cross_entropy/"),
+        ("zh/", "均方误差", "zh/losses/mse_loss/"),
+    ],
+)
+def test_search_finds_the_page(
+    browser: Any, server: str, start: str, query: str, expected: str, report: dict
+) -> None:
+    from selenium.webdriver.common.by import By
+
+    browser.get(server + start)
+    settle(browser)
+    field = browser.find_element(By.CSS_SELECTOR, "input.md-search__input")
+    field.click()  # the header's search field (on a narrow window: its button opens it)
+    field.send_keys(query)
+
+    def found() -> list[str]:
+        links = browser.execute_script(
+            "return [...document.querySelectorAll('.md-search-result__link')].map(a => a.href)"
+        )
+        return [server.rstrip("/") + urlsplit(link).path for link in links]
+
+    links = wait(lambda: server + expected in found(), timeout=20) and found()
+    report.setdefault("search", []).append((query, len(set(links))))
+    assert server + expected in (links or found()), found()
+
+
+def test_copy_button_copies_code_that_runs(browser: Any, server: str, report: dict) -> None:
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
+
+    browser.get(server + "losses/huber_loss/")
+    settle(browser)
+    # The first code block of the page: the Intuition section's comparison script.
+    block = next(
+        element
+        for element in browser.find_elements(By.CSS_SELECTOR, "article div.highlight")
+        if "import lossref" in element.text
+    )
+    copy = "button[data-md-type=copy], button.md-clipboard"  # Material 9.8, and before it
+    button = wait(lambda: block.find_elements(By.CSS_SELECTOR, copy), 5)[0]
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", block)
+    ActionChains(browser).move_to_element(block).move_to_element(button).click(button).perform()
+    copied = wait(lambda: browser.execute_script("return window.__copied"), timeout=5)
+    assert copied, "the copy button copied nothing"
+    code = copied[-1]
+    assert "import" in code
+    assert "lossref" in code
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    expected = (REPO / "snippets" / "huber_loss" / "compare.out").read_text(encoding="utf-8")
+    assert result.stdout.strip() == expected.strip()
+    report["copied"] = code.count("\n") + 1
+
+
+def test_screenshots(browser: Any, server: str, report: dict) -> None:
+    shots = {
+        "home-en.png": "",
+        "loss-huber-en.png": "losses/huber_loss/",
+        "loss-huber-zh.png": "zh/losses/huber_loss/",
+        "concept-reduction-en.png": "concepts/reduction/",
+        "losses-overview-zh.png": "zh/losses/",
+    }
+    for name, page in shots.items():
+        browser.get(server + page)
+        settle(browser)
+        # A loss page from its Intuition section, where the figure is.
+        browser.execute_script(
+            "const figure = document.querySelector('article h2 + figure.lossref-figure');"
+            "figure?.previousElementSibling.scrollIntoView()"
+        )
+        browser.save_screenshot(str(SCREENSHOTS / name))
+    # The same loss page in the dark scheme, switched with the header toggle as a reader does.
+    browser.get(server + "losses/huber_loss/")
+    settle(browser)
+    toggle = next(
+        label
+        for label in browser.find_elements("css selector", "form[data-md-component=palette] label")
+        if label.is_displayed()
+    )
+    toggle.click()
+    assert wait(
+        lambda: browser.execute_script("return document.body.dataset.mdColorScheme") == "slate"
+    )
+    browser.execute_script(
+        "document.querySelector('figure.lossref-figure').scrollIntoView({block: 'center'})"
+    )
+    time.sleep(0.3)
+    browser.save_screenshot(str(SCREENSHOTS / "loss-huber-en-dark.png"))
+    report["screenshots"] = [*shots, "loss-huber-en-dark.png"]
+    assert all((SCREENSHOTS / name).stat().st_size > 10_000 for name in report["screenshots"])
+
+
+def write_summary(facts: dict[str, Any]) -> None:
+    seconds = time.monotonic() - facts["started"]
+    lines = [
+        "# Browser check of the built site",
+        "",
+        "Written by `tests/test_browser.py` (headless Chromium, the site served on 127.0.0.1).",
+        "",
+        f"- Pages loaded, both languages: {facts.get('pages', 'not run')}; each with no console "
+        "error, no request to another host, no raw TeX left in the text, every image loaded "
+        f"(loss pages: their figure, with alt text). Pages with math: {facts.get('math_pages')}.",
+        "- Language switcher, opened and clicked: cross-entropy en → zh, Dice zh → en.",
+        "- Search (results found for the query): "
+        + ", ".join(f"{q!r} ({n} pages)" for q, n in facts.get("search", [])),
+        f"- Copy button: the first Python block of the Huber page ({facts.get('copied')} lines)"
+        " copied, run with `python -c`, exit 0 and its output as documented.",
+    ]
+    if "weight" in facts:
+        lines.append(
+            f"- First load of `losses/huber_loss/` (empty cache): {facts['weight'] / 1000:.0f} kB "
+            f"transferred (budget {PAGE_WEIGHT_BUDGET / 1000:.0f} kB):"
+        )
+        lines += [f"    - `{path}`: {size / 1000:.1f} kB" for path, size in facts["weight_files"]]
+    lines.append(f"- Screenshots: {', '.join(facts.get('screenshots', []))}")
+    lines.append(f"- Browser tests took {seconds:.0f} s (after the build).")
+    (SCREENSHOTS / "summary.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
