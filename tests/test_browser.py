@@ -226,9 +226,11 @@ def test_every_page_loads_cleanly(browser: Any, server: str, site: Path, report:
         problems += [f"{page}: image did not load: {src}" for src in broken]
         errors = [e["message"] for e in browser.get_log("browser") if e["level"] == "SEVERE"]
         problems += [f"{page}: console: {message}" for message in errors]
+        requested = []
         for message in network(browser):
             if message["method"] == "Network.requestWillBeSent":
                 url = urlsplit(message["params"]["request"]["url"])
+                requested.append(url.path)
                 if url.scheme not in ("data", "blob") and url.netloc != host:
                     problems.append(f"{page}: request to another host: {url.geturl()}")
         raw = browser.execute_script(RAW_TEX)
@@ -237,6 +239,8 @@ def test_every_page_loads_cleanly(browser: Any, server: str, site: Path, report:
             math_pages += 1
             if not browser.execute_script("return document.querySelector('.katex') !== null"):
                 problems.append(f"{page}: math not typeset")
+        elif any("/assets/katex/" in path for path in requested):
+            problems.append(f"{page}: loads KaTeX but has no math")
         if page.startswith(("losses/", "zh/losses/")) and page.count("/") >= 2:
             figure = browser.execute_script(
                 "const i = document.querySelector('figure.lossref-figure img');"

@@ -1,8 +1,9 @@
 """MkDocs hook: serve KaTeX from the site itself, copied from the npm package in .ci/.
 
-``mkdocs.yml`` lists ``assets/katex/katex.min.css`` and ``katex.min.js``; this hook puts them
-(and the woff2 fonts the CSS points to) into every built site directory, so pages never load
-math support from another host. It runs after each build, which covers ``mkdocs serve`` too.
+``assets/javascripts/katex-init.js`` loads ``assets/katex/katex.min.js`` and ``katex.min.css``
+on pages with math; this hook puts them (and the woff2 fonts the CSS points to) into every
+built site directory, so pages never load math support from another host. It runs after each
+build, which covers ``mkdocs serve`` too.
 """
 
 from __future__ import annotations
