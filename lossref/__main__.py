@@ -3,6 +3,7 @@
 python -m lossref new <id> --family F --name-en "..." --name-zh "..." [--torch X] [--paper "..."]
 python -m lossref outputs <id or snippets/folder>...   regenerate .out files by running .py
 python -m lossref check [<id>...]                     page structure, markers, glossary
+python -m lossref bench [--quick] [--out FILE]        time every loss against its peers
 """
 
 from __future__ import annotations
@@ -32,6 +33,14 @@ def parser() -> argparse.ArgumentParser:
     outputs.add_argument("targets", nargs="+", help="loss ids or snippet folders")
     check = commands.add_parser("check", help="check loss pages from text (no build, no run)")
     check.add_argument("ids", nargs="*", help="loss ids (default: every registered loss)")
+    bench = commands.add_parser(
+        "bench", help="time lossref against torch, MONAI and the rest (lossref/_bench.py)"
+    )
+    bench.add_argument("--quick", action="store_true", help="a tiny subset, in seconds")
+    bench.add_argument(
+        "--out", type=Path, default=Path("docs/performance/results.json"), help="JSON to write"
+    )
+    bench.add_argument("--threads", type=int, help="torch threads (default: the CPU count)")
     return main
 
 
@@ -61,6 +70,11 @@ def main(argv: list[str] | None = None) -> int:
                 for path in changed:
                     print(f"updated {path.relative_to(root)}")
                 print(f"{target}: {len(changed)} output(s) changed")
+        elif args.command == "bench":
+            from lossref._bench import main as bench
+
+            out = args.out if args.out.is_absolute() else root / args.out
+            print(f"wrote {bench(out, quick=args.quick, threads=args.threads)}")
         else:
             problems = (
                 unregistered_pages(root, (spec.id for spec in LOSSES)) if not args.ids else []
