@@ -35,6 +35,7 @@ import time
 import warnings
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -104,12 +105,16 @@ def _masks(n: int, _: int) -> tuple[Tensor, Tensor]:
 # --- peers -----------------------------------------------------------------------------------
 
 
-def torchvision_sigmoid_focal_loss(inputs: Tensor, targets: Tensor) -> Tensor:
+def torchvision_sigmoid_focal_loss(
+    inputs: Tensor,
+    targets: Tensor,
+    alpha: float = 0.25,
+    gamma: float = 2,
+    reduction: str = "none",
+) -> Tensor:
     """``torchvision.ops.sigmoid_focal_loss`` (torchvision/ops/focal_loss.py, BSD-3-Clause,
-    © the torchvision contributors), its formula as written there, with ``reduction='mean'``
-    and the defaults ``alpha=0.25, gamma=2``; copied because torchvision cannot be installed
-    beside this torch."""
-    alpha, gamma = 0.25, 2
+    © the torchvision contributors), its formula as written there, copied because torchvision
+    cannot be installed beside this torch. The benchmark's peer and the tests' reference."""
     p = torch.sigmoid(inputs)
     ce_loss = F.binary_cross_entropy_with_logits(inputs, targets, reduction="none")
     p_t = p * targets + (1 - p) * (1 - targets)
@@ -117,7 +122,11 @@ def torchvision_sigmoid_focal_loss(inputs: Tensor, targets: Tensor) -> Tensor:
     if alpha >= 0:
         alpha_t = alpha * targets + (1 - alpha) * (1 - targets)
         loss = alpha_t * loss
-    return loss.mean()
+    if reduction == "mean":
+        return loss.mean()
+    if reduction == "sum":
+        return loss.sum()
+    return loss
 
 
 def tutorial_softmax_focal_loss(input: Tensor, target: Tensor) -> Tensor:
@@ -200,7 +209,7 @@ def _cases() -> dict[str, Case]:
         "sigmoid_focal_loss": Case(
             _logits,
             lambda x, y: lossref.sigmoid_focal_loss(x, y, reduction="mean"),
-            {"torchvision formula": torchvision_sigmoid_focal_loss},
+            {"torchvision formula": partial(torchvision_sigmoid_focal_loss, reduction="mean")},
         ),
         "softmax_focal_loss": Case(
             _class_logits,

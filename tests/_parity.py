@@ -14,8 +14,10 @@ from typing import Any
 
 import pytest
 import torch
-import torch.nn.functional as F
 from torch import Tensor
+
+# The tests' focal reference is the benchmark's peer: torchvision's formula, written once.
+from lossref._bench import torchvision_sigmoid_focal_loss as torchvision_sigmoid_focal_loss
 
 DTYPES = [pytest.param(torch.float32, id="float32"), pytest.param(torch.float64, id="float64")]
 REDUCTIONS = ["mean", "sum", "none"]
@@ -107,28 +109,6 @@ def call_legacy(function: Callable[..., Tensor], *args: Any, **kwargs: Any) -> T
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         return function(*args, **kwargs)
-
-
-def torchvision_sigmoid_focal_loss(
-    inputs: Tensor,
-    targets: Tensor,
-    alpha: float = 0.25,
-    gamma: float = 2,
-    reduction: str = "none",
-) -> Tensor:
-    """torchvision.ops.sigmoid_focal_loss as published (torchvision cannot be installed here)."""
-    p = torch.sigmoid(inputs)
-    ce_loss = F.binary_cross_entropy_with_logits(inputs, targets, reduction="none")
-    p_t = p * targets + (1 - p) * (1 - targets)
-    loss = ce_loss * ((1 - p_t) ** gamma)
-    if alpha >= 0:
-        alpha_t = alpha * targets + (1 - alpha) * (1 - targets)
-        loss = alpha_t * loss
-    if reduction == "mean":
-        return loss.mean()
-    if reduction == "sum":
-        return loss.sum()
-    return loss
 
 
 def example_pair(loss_id: str, dtype: torch.dtype = torch.float64) -> tuple[Tensor, Tensor]:

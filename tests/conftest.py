@@ -7,15 +7,18 @@ kept a core busy (the whole suite then took 40 s instead of 12 s). Results do no
 thread count; only the run time does.
 """
 
+import importlib.util
 import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 import torch
 
 REPO = Path(__file__).resolve().parents[1]
+HOOKS = REPO / "docs" / "_hooks"
 
 torch.set_num_threads(1)
 
@@ -40,3 +43,18 @@ def build(tmp_path_factory: pytest.TempPathFactory) -> Build:
         timeout=300,
     )
     return Build(site, result.returncode, result.stdout + result.stderr)
+
+
+def load_hook(name: str) -> ModuleType:
+    """``docs/_hooks/<name>.py`` imported as mkdocs imports it: from its folder, so that its
+    imports of sibling modules (``lossplots``, ``loss_registry``) resolve."""
+    sys.path.insert(0, str(HOOKS))
+    try:
+        spec = importlib.util.spec_from_file_location(f"hook_{name}", HOOKS / f"{name}.py")
+        assert spec is not None
+        assert spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        return module
+    finally:
+        sys.path.remove(str(HOOKS))

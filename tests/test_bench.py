@@ -3,10 +3,7 @@ hook (docs/_hooks/performance.py), which builds its tables from docs/performance
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
-from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -16,25 +13,15 @@ from mkdocs.exceptions import PluginError
 
 from lossref.__main__ import main
 from lossref.registry import LOSSES
+from tests.conftest import load_hook
 
 REPO = Path(__file__).resolve().parents[1]
-HOOKS = REPO / "docs" / "_hooks"
 RESULTS = REPO / "docs" / "performance" / "results.json"
 
 
 @pytest.fixture(scope="module")
-def hook() -> Iterator[ModuleType]:
-    """docs/_hooks/performance.py, imported as mkdocs imports it (from its folder)."""
-    sys.path.insert(0, str(HOOKS))
-    try:
-        spec = importlib.util.spec_from_file_location("performance_hook", HOOKS / "performance.py")
-        assert spec is not None
-        assert spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-        yield module
-    finally:
-        sys.path.remove(str(HOOKS))
+def hook() -> ModuleType:
+    return load_hook("performance")
 
 
 def small_results() -> dict[str, Any]:

@@ -5,38 +5,26 @@ The built pages, with their figures loaded in a browser, are checked in test_bro
 
 from __future__ import annotations
 
-import importlib.util
 import re
 import sys
-from collections.abc import Iterator
 from pathlib import Path
-from types import ModuleType, SimpleNamespace
+from types import SimpleNamespace
 
 import pytest
 from mkdocs.exceptions import PluginError
 
 from lossref.registry import BY_ID, LOSSES
+from tests.conftest import load_hook
 
 REPO = Path(__file__).resolve().parents[1]
-HOOKS = REPO / "docs" / "_hooks"
 HEADINGS = {"en": "## Intuition", "zh": "## 直观理解"}
 
 
 @pytest.fixture(scope="module")
-def hooks() -> Iterator[SimpleNamespace]:
-    """The hook and the plotting module, imported as mkdocs imports them (from their folder)."""
-    sys.path.insert(0, str(HOOKS))
-    try:
-        spec = importlib.util.spec_from_file_location("figures_hook", HOOKS / "figures.py")
-        assert spec is not None
-        assert spec.loader is not None
-        hook: ModuleType = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(hook)
-        import lossplots
-
-        yield SimpleNamespace(hook=hook, plots=lossplots)
-    finally:
-        sys.path.remove(str(HOOKS))
+def hooks() -> SimpleNamespace:
+    """The hook and the plotting module it imports."""
+    hook = load_hook("figures")
+    return SimpleNamespace(hook=hook, plots=sys.modules["lossplots"])
 
 
 def test_every_registered_loss_has_exactly_one_figure_entry(hooks: SimpleNamespace) -> None:

@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import html
-import importlib.util
 import json
 import re
 from itertools import zip_longest
 from pathlib import Path
-from types import ModuleType, SimpleNamespace
+from types import SimpleNamespace
 from urllib.parse import unquote, urlsplit
 
 import pytest
 
 from lossref.registry import LOSSES
-from tests.conftest import REPO, Build
+from tests.conftest import REPO, Build, load_hook
 from tests.pagecheck import Page, Site
 
 DOCS = REPO / "docs"
@@ -286,15 +285,6 @@ def test_loss_table_lists_every_loss_in_both_languages(build: Build) -> None:
 
 
 # --- the loss-table hook on its own ------------------------------------------------------
-
-
-def load_hook(name: str) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(f"hook_{name}", DOCS / "_hooks" / f"{name}.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def test_loss_table_links_only_pages_that_exist(tmp_path: Path) -> None:
