@@ -229,10 +229,11 @@ def replace_lines(text: str, node: ast.stmt, new: str) -> str:
 def add_to_all(text: str, name: str) -> str:
     """``text`` with ``name`` added to its ``__all__`` list, kept sorted."""
     for node in ast.parse(text).body:
+        target = node.targets[0] if isinstance(node, ast.Assign) else getattr(node, "target", None)
         if (
-            isinstance(node, ast.Assign)
-            and isinstance(node.targets[0], ast.Name)
-            and node.targets[0].id == "__all__"
+            isinstance(node, ast.Assign | ast.AnnAssign)
+            and isinstance(target, ast.Name)
+            and target.id == "__all__"
             and isinstance(node.value, ast.List)
         ):
             names = sorted([*(ast.literal_eval(node.value)), name])
@@ -243,16 +244,31 @@ def add_to_all(text: str, name: str) -> str:
 
 
 def add_import(text: str, module: str, name: str) -> str:
-    """``text`` with ``name`` added to its ``from <module> import ...`` line."""
-    for node in ast.parse(text).body:
+    """``text`` with ``name`` added to its ``from <module> import ...`` line; a new line, in
+    sorted place among the ``lossref`` imports, where there is none yet."""
+    tree = ast.parse(text)
+    for node in tree.body:
         if isinstance(node, ast.ImportFrom) and node.module == module:
-            names = sorted([*(alias.name for alias in node.names), name])
+            present = [alias.name for alias in node.names]
+            if name in present:
+                return text
+            names = sorted([*present, name])
             exploded = node.end_lineno != node.lineno
             new = sequence(f"from {module} import (", names, ")", exploded)
             if "\n" not in new:
                 new = f"from {module} import {', '.join(names)}"
             return replace_lines(text, node, new)
-    raise ScaffoldError(f"lossref/__init__.py: no 'from {module} import ...' line")
+    ours = [
+        node
+        for node in tree.body
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("lossref")
+    ]
+    if not ours:
+        raise ScaffoldError(f"no 'from lossref... import' line to put 'from {module}' beside")
+    lines = text.splitlines(keepends=True)
+    later = [node for node in ours if (node.module or "") > module]
+    at = later[0].lineno - 1 if later else (ours[-1].end_lineno or ours[-1].lineno)
+    return "".join([*lines[:at], f"from {module} import {name}\n", *lines[at:]])
 
 
 def registry_entry(draft: Draft) -> str:
@@ -425,7 +441,8 @@ def plan(root: Path, draft: Draft) -> dict[Path, str]:
     changes[family] = add_to_all(family_text, draft.id).rstrip("\n") + "\n" + function_stub(draft)
     init_text = add_import(init.read_text(encoding="utf-8"), f"lossref.{draft.family}", draft.id)
     changes[init] = add_to_all(init_text, draft.id)
-    changes[registry] = add_registry_entry(registry.read_text(encoding="utf-8"), draft)
+    registry_text = add_import(registry.read_text(encoding="utf-8"), "lossref", draft.family)
+    changes[registry] = add_registry_entry(registry_text, draft)
     return changes
 
 

@@ -1,10 +1,12 @@
 """``torch.nn``-style modules, one per loss, generated from the functions.
 
-Every class is made by :func:`loss_module` from its function: the constructor takes the
-function's keyword parameters (same names and defaults), stores them, and ``forward(input,
-target)`` calls the function. Tensor parameters (``weight``, ``pos_weight``, ``alpha``) are
-registered as buffers so ``.to(device)`` moves them. This is also how the docs teach writing a
-custom loss: a function that computes it, and a thin module that holds its settings.
+Every class is made by :func:`loss_module` from its function: the function's data arguments
+(the parameters without a default: ``input, target``, or ``anchor, positive, negative``, ...)
+become the arguments of ``forward``; the others are the constructor's settings (same names,
+order and defaults), stored on the module. Tensor settings (``weight``, ``pos_weight``,
+``alpha``) are registered as buffers so ``.to(device)`` moves them. This is also how the docs
+teach writing a custom loss: a function that computes it, and a thin module that holds its
+settings.
 """
 
 from __future__ import annotations
@@ -25,7 +27,8 @@ class FunctionLoss(torch.nn.Module):
     """Base of the generated modules: holds settings, calls ``function`` in ``forward``."""
 
     function: Callable[..., Tensor]
-    _signature: inspect.Signature
+    _signature: inspect.Signature  # the settings
+    _inputs: tuple[str, ...]  # the data arguments of forward
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__()
@@ -41,9 +44,14 @@ class FunctionLoss(torch.nn.Module):
             else:
                 self._settings[name] = value
 
-    def forward(self, input: Tensor, target: Tensor) -> Tensor:
+    def forward(self, *inputs: Tensor) -> Tensor:
+        if len(inputs) != len(self._inputs):
+            raise TypeError(
+                f"{type(self).__name__}.forward takes {len(self._inputs)} tensors "
+                f"({', '.join(self._inputs)}); got {len(inputs)}"
+            )
         settings = {name: getattr(self, name) for name in self._signature.parameters}
-        return type(self).function(input, target, **settings)
+        return type(self).function(*inputs, **settings)
 
     def __getattr__(self, name: str) -> Any:
         settings = self.__dict__.get("_settings", {})
@@ -61,9 +69,11 @@ class FunctionLoss(torch.nn.Module):
 
 
 def loss_module(name: str, function: Callable[..., Tensor]) -> type[FunctionLoss]:
-    """A ``FunctionLoss`` subclass called ``name`` whose settings are ``function``'s parameters
-    after the first two (the prediction and the target)."""
-    parameters = list(inspect.signature(function).parameters.values())[2:]
+    """A ``FunctionLoss`` subclass called ``name``: ``forward`` takes ``function``'s parameters
+    that have no default, the constructor takes the rest."""
+    all_parameters = inspect.signature(function).parameters.values()
+    inputs = tuple(p.name for p in all_parameters if p.default is inspect.Parameter.empty)
+    parameters = [p for p in all_parameters if p.default is not inspect.Parameter.empty]
     signature = inspect.Signature(parameters)
     summary = (function.__doc__ or "").strip().split("\n\n")[0]
     doc = f"Module form of :func:`lossref.{function.__name__}`. {summary}"
@@ -79,6 +89,7 @@ def loss_module(name: str, function: Callable[..., Tensor]) -> type[FunctionLoss
         "__init__": init,
         "function": staticmethod(function),
         "_signature": signature,
+        "_inputs": inputs,
         "__doc__": doc,
         "__module__": __name__,
         "__qualname__": name,

@@ -14,7 +14,17 @@ from torch import Tensor
 
 from lossref import classification, distribution, regression, segmentation
 
-FAMILIES = ("regression", "classification", "distribution", "segmentation")
+# Family id (also the module lossref/<id>.py) -> its title in English and in Chinese, in the
+# order the navigation and the overview list them.
+FAMILIES: dict[str, tuple[str, str]] = {
+    "regression": ("Regression", "回归"),
+    "classification": ("Classification", "分类"),
+    "distribution": ("Distributions", "概率分布"),
+    "segmentation": ("Segmentation", "分割"),
+    "detection": ("Detection", "目标检测"),
+    "embedding": ("Ranking and embeddings", "排序与表示学习"),
+    "sequence": ("Sequences", "序列"),
+}
 
 
 @dataclass(frozen=True)
@@ -33,7 +43,7 @@ class LossSpec:
     def __post_init__(self) -> None:
         if self.family not in FAMILIES:
             raise ValueError(
-                f"family must be one of {FAMILIES}; got {self.family!r} for {self.id}."
+                f"family must be one of {tuple(FAMILIES)}; got {self.family!r} for {self.id}."
             )
         if self.function.__name__ != self.id:
             raise ValueError(

@@ -111,8 +111,9 @@ def call_legacy(function: Callable[..., Tensor], *args: Any, **kwargs: Any) -> T
         return function(*args, **kwargs)
 
 
-def example_pair(loss_id: str, dtype: torch.dtype = torch.float64) -> tuple[Tensor, Tensor]:
-    """A small valid (prediction, target) for the loss ``loss_id``."""
+def example_inputs(loss_id: str, dtype: torch.dtype = torch.float64) -> tuple[Tensor, ...]:
+    """Small valid data arguments for the loss ``loss_id``, in the order of its signature
+    (its parameters without a default): ``(prediction, target)`` for most losses."""
     g = generator(sum(map(ord, loss_id)))
     if loss_id in ("l1_loss", "mse_loss", "smooth_l1_loss", "huber_loss"):
         return torch.randn(4, 3, generator=g, dtype=dtype), torch.randn(
@@ -138,7 +139,7 @@ def example_pair(loss_id: str, dtype: torch.dtype = torch.float64) -> tuple[Tens
 
 
 def non_default_settings(loss_id: str, dtype: torch.dtype = torch.float64) -> dict[str, Any]:
-    """Settings that change the result of ``loss_id`` on ``example_pair(loss_id)``."""
+    """Settings that change the result of ``loss_id`` on ``example_inputs(loss_id)``."""
     weight = torch.tensor([0.5, 1.0, 2.0], dtype=dtype)
     element_weight = torch.linspace(0.5, 2.0, 12, dtype=dtype).view(4, 3)
     table: dict[str, dict[str, Any]] = {

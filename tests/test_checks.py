@@ -3,6 +3,7 @@ shows the offending value or shape."""
 
 from __future__ import annotations
 
+import inspect
 import re
 from collections.abc import Callable
 
@@ -13,7 +14,7 @@ from torch import Tensor
 
 import lossref
 from lossref.registry import LOSSES
-from tests._parity import example_pair
+from tests._parity import example_inputs
 
 ALL_IDS = [spec.id for spec in LOSSES]
 # Losses whose prediction and target are both (*) or both (N, C, ...): shapes must agree.
@@ -32,8 +33,10 @@ SAME_SHAPE_IDS = [
 INDEX_TARGET_IDS = ["cross_entropy", "nll_loss", "softmax_focal_loss"]
 
 
-def argument_names(loss_id: str) -> tuple[str, str]:
-    return ("inputs", "targets") if loss_id == "sigmoid_focal_loss" else ("input", "target")
+def argument_names(loss_id: str) -> list[str]:
+    """The names of the loss's data arguments (its parameters without a default)."""
+    parameters = inspect.signature(function(loss_id)).parameters.values()
+    return [p.name for p in parameters if p.default is inspect.Parameter.empty]
 
 
 def function(loss_id: str) -> Callable[..., Tensor]:
@@ -89,16 +92,16 @@ def test_overlap_losses_need_a_spatial_dim(loss_id: str, shape: tuple[int, ...])
 @pytest.mark.parametrize("reduction", ["average", "elementwise_mean", "Mean"])
 @pytest.mark.parametrize("loss_id", ALL_IDS)
 def test_unknown_reduction(loss_id: str, reduction: str) -> None:
-    prediction, target = example_pair(loss_id)
+    inputs = example_inputs(loss_id)
     with pytest.raises(ValueError, match=f"reduction must be one of .*; got '{reduction}'"):
-        function(loss_id)(prediction, target, reduction=reduction)
+        function(loss_id)(*inputs, reduction=reduction)
 
 
 @pytest.mark.parametrize("loss_id", [i for i in ALL_IDS if i != "kl_div"])
 def test_batchmean_is_only_for_kl_div(loss_id: str) -> None:
-    prediction, target = example_pair(loss_id)
+    inputs = example_inputs(loss_id)
     with pytest.raises(ValueError, match="got 'batchmean'"):
-        function(loss_id)(prediction, target, reduction="batchmean")
+        function(loss_id)(*inputs, reduction="batchmean")
 
 
 # ------------------------------------------------------------------------------- dtypes
@@ -107,19 +110,19 @@ def test_batchmean_is_only_for_kl_div(loss_id: str) -> None:
 @pytest.mark.parametrize("loss_id", ALL_IDS)
 def test_integer_predictions(loss_id: str) -> None:
     name = argument_names(loss_id)[0]
-    prediction, target = example_pair(loss_id)
+    prediction, *others = example_inputs(loss_id)
     with pytest.raises(
         TypeError, match=f"{name} must be a floating-point tensor .*got dtype torch.int64"
     ):
-        function(loss_id)(prediction.round().long(), target)
+        function(loss_id)(prediction.round().long(), *others)
 
 
 @pytest.mark.parametrize("loss_id", [i for i in ALL_IDS if i not in INDEX_TARGET_IDS])
 def test_integer_targets_where_floats_are_needed(loss_id: str) -> None:
     name = argument_names(loss_id)[1]
-    prediction, target = example_pair(loss_id)
+    prediction, target, *others = example_inputs(loss_id)
     with pytest.raises(TypeError, match=f"{name} must be a floating-point tensor .*torch.int64"):
-        function(loss_id)(prediction, target.long())
+        function(loss_id)(prediction, target.long(), *others)
 
 
 @pytest.mark.parametrize("loss_id", ["nll_loss", "softmax_focal_loss"])
@@ -155,8 +158,8 @@ def test_ignore_index_with_probability_targets() -> None:
 @pytest.mark.parametrize("position", [0, 1])
 def test_non_tensor_arguments(loss_id: str, position: int) -> None:
     name = argument_names(loss_id)[position]
-    arguments: list[object] = list(example_pair(loss_id))
-    arguments[position] = example_pair(loss_id)[position].tolist()
+    arguments: list[object] = list(example_inputs(loss_id))
+    arguments[position] = example_inputs(loss_id)[position].tolist()
     with pytest.raises(TypeError, match=f"{name} must be a torch.Tensor; got list"):
         function(loss_id)(*arguments)
 
@@ -187,7 +190,7 @@ def test_bce_probabilities_outside_unit_interval(values: list[float], shown: str
 )
 def test_targets_outside_unit_interval(loss_id: str) -> None:
     name = argument_names(loss_id)[1]
-    prediction, target = example_pair(loss_id)
+    prediction, target = example_inputs(loss_id)
     target = target.clone()
     target.view(-1)[0] = 2.0
     with pytest.raises(
@@ -198,7 +201,7 @@ def test_targets_outside_unit_interval(loss_id: str) -> None:
 
 @pytest.mark.parametrize("loss_id", ["dice_loss", "jaccard_loss"])
 def test_overlap_losses_want_probabilities(loss_id: str) -> None:
-    prediction, target = example_pair(loss_id)
+    prediction, target = example_inputs(loss_id)
     with pytest.raises(ValueError, match=r"input must hold values in \[0, 1\].*apply sigmoid"):
         function(loss_id)(prediction * 10 - 5, target)
 
@@ -206,7 +209,7 @@ def test_overlap_losses_want_probabilities(loss_id: str) -> None:
 @pytest.mark.parametrize("bad", [3, -1, 7])
 @pytest.mark.parametrize("loss_id", INDEX_TARGET_IDS)
 def test_class_index_out_of_range(loss_id: str, bad: int) -> None:
-    prediction, target = example_pair(loss_id)
+    prediction, target = example_inputs(loss_id)
     target = target.clone()
     target[1] = bad
     with pytest.raises(IndexError, match=f"class index {bad}, but input has 3 classes.*0..2"):
@@ -223,7 +226,7 @@ def test_class_index_out_of_range_in_k_dim_input(loss_id: str) -> None:
 
 @pytest.mark.parametrize("loss_id", INDEX_TARGET_IDS)
 def test_ignore_index_itself_is_not_out_of_range(loss_id: str) -> None:
-    prediction, _ = example_pair(loss_id)
+    prediction, _ = example_inputs(loss_id)
     target = torch.tensor([0, 255, 2, 255])
     assert torch.isfinite(function(loss_id)(prediction, target, ignore_index=255))
     with pytest.raises(IndexError, match="class index 255"):
@@ -258,7 +261,7 @@ def test_ignore_index_itself_is_not_out_of_range(loss_id: str) -> None:
     ],
 )
 def test_parameter_out_of_range(loss_id: str, settings: dict[str, float], message: str) -> None:
-    prediction, target = example_pair(loss_id)
+    prediction, target = example_inputs(loss_id)
     with pytest.raises(ValueError, match=message):
         function(loss_id)(prediction, target, **settings)
 
@@ -276,14 +279,14 @@ def test_parameter_out_of_range(loss_id: str, settings: dict[str, float], messag
     ],
 )
 def test_parameter_of_wrong_type(loss_id: str, settings: dict[str, object], message: str) -> None:
-    prediction, target = example_pair(loss_id)
+    prediction, target = example_inputs(loss_id)
     with pytest.raises(TypeError, match=message):
         function(loss_id)(prediction, target, **settings)
 
 
 @pytest.mark.parametrize("alpha", [0.25, 1])
 def test_scalar_alpha_for_softmax_focal(alpha: float) -> None:
-    prediction, target = example_pair("softmax_focal_loss")
+    prediction, target = example_inputs("softmax_focal_loss")
     with pytest.raises(
         TypeError,
         match=f"alpha must be None or a 1-D tensor .*; got {type(alpha).__name__} {alpha}",
@@ -297,7 +300,7 @@ def test_scalar_alpha_for_softmax_focal(alpha: float) -> None:
     [("cross_entropy", "weight"), ("nll_loss", "weight"), ("softmax_focal_loss", "alpha")],
 )
 def test_class_weight_of_wrong_size(loss_id: str, name: str, shape: tuple[int, ...]) -> None:
-    prediction, target = example_pair(loss_id)
+    prediction, target = example_inputs(loss_id)
     with pytest.raises(
         ValueError,
         match=rf"{name} must be a 1-D tensor with one entry per class \(C=3\); got shape "
@@ -315,7 +318,7 @@ def test_class_weight_on_probability_targets_is_checked_too() -> None:
 
 @pytest.mark.parametrize("loss_id", ["l1_loss", "mse_loss", "huber_loss"])
 def test_element_weight_of_wrong_shape(loss_id: str) -> None:
-    prediction, target = example_pair(loss_id)
+    prediction, target = example_inputs(loss_id)
     with pytest.raises(
         ValueError,
         match=r"weight must have the same shape as input; got weight \(3,\) and input \(4, 3\)",
@@ -332,7 +335,7 @@ def test_element_weight_of_wrong_shape(loss_id: str) -> None:
     ],
 )
 def test_binary_weight_that_does_not_broadcast(loss_id: str, name: str) -> None:
-    prediction, target = example_pair(loss_id)
+    prediction, target = example_inputs(loss_id)
     with pytest.raises(
         ValueError, match=rf"{name} must broadcast to the shape of input \(4, 3\); got \(2,\)"
     ):

@@ -23,6 +23,7 @@ from tests._parity import (
     parameter_table,
     torchvision_sigmoid_focal_loss,
 )
+from tests._torchvision import torchvision_op
 
 C = 4
 # Class dim 0 when unbatched, 1 otherwise; class-index targets drop it.
@@ -342,6 +343,9 @@ def test_binary_cross_entropy_with_logits_gradcheck(reduction: str) -> None:
 # ----------------------------------------------------------------------- sigmoid focal loss
 
 
+TORCHVISION_SIGMOID_FOCAL = torchvision_op("focal_loss", "sigmoid_focal_loss")
+
+
 def test_sigmoid_focal_signature_is_torchvisions() -> None:
     empty, kind = inspect.Parameter.empty, inspect.Parameter.POSITIONAL_OR_KEYWORD
     assert parameter_table(lossref.sigmoid_focal_loss) == [
@@ -351,6 +355,25 @@ def test_sigmoid_focal_signature_is_torchvisions() -> None:
         ("gamma", kind, 2),
         ("reduction", kind, "none"),
     ]
+    assert parameter_table(lossref.sigmoid_focal_loss) == parameter_table(TORCHVISION_SIGMOID_FOCAL)
+
+
+@pytest.mark.parametrize("reduction", REDUCTIONS)
+@pytest.mark.parametrize(("alpha", "gamma"), [(0.25, 2.0), (-1.0, 0.0), (0.75, 0.5)])
+def test_sigmoid_focal_matches_torchvision(alpha: float, gamma: float, reduction: str) -> None:
+    """torchvision's own code (tests/_torchvision.py), value and gradient."""
+    assert_matches(
+        lossref.sigmoid_focal_loss,
+        TORCHVISION_SIGMOID_FOCAL,
+        {
+            "inputs": 3 * torch.randn(N_BIN, generator=generator(30), dtype=torch.float64),
+            "targets": binary_targets(torch.float64, 29),
+        },
+        ("inputs", "targets"),
+        alpha=alpha,
+        gamma=gamma,
+        reduction=reduction,
+    )
 
 
 @pytest.mark.parametrize("dtype", DTYPES)

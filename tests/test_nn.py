@@ -11,7 +11,7 @@ from torch import Tensor
 import lossref
 import lossref.nn
 from lossref.registry import LOSSES, LossSpec
-from tests._parity import example_pair, non_default_settings, parameter_table
+from tests._parity import example_inputs, non_default_settings, parameter_table
 
 SPEC_IDS = [spec.id for spec in LOSSES]
 TORCH_MODULE_SPECS = [s for s in LOSSES if s.torch and s.torch.startswith("torch.nn.")]
@@ -42,9 +42,13 @@ def test_class_is_generated_from_the_function(spec: LossSpec) -> None:
 
 @pytest.mark.parametrize("spec", LOSSES, ids=SPEC_IDS)
 def test_constructor_takes_the_functions_settings(spec: LossSpec) -> None:
-    """Same names, order, kinds and defaults as the function's parameters after the two data
-    arguments."""
-    assert parameter_table(module_class(spec)) == parameter_table(spec.function)[2:]
+    """Same names, order, kinds and defaults as the function's parameters after its data
+    arguments (those without a default), which are forward's."""
+    cls = module_class(spec)
+    table = parameter_table(spec.function)
+    assert parameter_table(cls) == table[len(cls._inputs) :]
+    assert cls._inputs == tuple(name for name, _, _ in table[: len(cls._inputs)])
+    assert len(cls._inputs) >= 2
 
 
 @pytest.mark.parametrize("spec", TORCH_MODULE_SPECS, ids=lambda s: s.id)
@@ -63,29 +67,29 @@ PLAIN_SETTINGS: dict[str, dict[str, object]] = {"kl_div": {"reduction": "sum"}}
 @pytest.mark.parametrize("spec", LOSSES, ids=SPEC_IDS)
 @pytest.mark.parametrize("configured", [False, True])
 def test_forward_equals_the_function(spec: LossSpec, configured: bool) -> None:
-    prediction, target = example_pair(spec.id)
+    inputs = example_inputs(spec.id)
     plain = PLAIN_SETTINGS.get(spec.id, {})
     settings = non_default_settings(spec.id) if configured else plain
-    got = module_class(spec)(**settings)(prediction, target)
-    torch.testing.assert_close(got, spec.function(prediction, target, **settings))
+    got = module_class(spec)(**settings)(*inputs)
+    torch.testing.assert_close(got, spec.function(*inputs, **settings))
     if configured:  # the settings change the result, so the module did not drop them
-        assert not torch.equal(got, spec.function(prediction, target, **plain))
+        assert not torch.equal(got, spec.function(*inputs, **plain))
 
 
 @pytest.mark.parametrize("spec", TORCH_MODULE_SPECS, ids=lambda s: s.id)
 def test_module_matches_torch_module(spec: LossSpec) -> None:
-    prediction, target = example_pair(spec.id)
+    inputs = example_inputs(spec.id)
     settings = non_default_settings(spec.id)
     theirs = torch_module(spec)
     known = inspect.signature(theirs).parameters
     torch_settings = {k: v for k, v in settings.items() if k in known}
-    ours = module_class(spec)(**torch_settings)(prediction, target)
-    torch.testing.assert_close(ours, theirs(**torch_settings)(prediction, target))
+    ours = module_class(spec)(**torch_settings)(*inputs)
+    torch.testing.assert_close(ours, theirs(**torch_settings)(*inputs))
 
 
 def test_positional_settings_like_torch() -> None:
     weight = torch.tensor([0.5, 1.0, 2.0], dtype=torch.float64)
-    prediction, target = example_pair("cross_entropy")
+    prediction, target = example_inputs("cross_entropy")
     ours = lossref.nn.CrossEntropyLoss(weight)(prediction, target)
     torch.testing.assert_close(ours, torch.nn.CrossEntropyLoss(weight)(prediction, target))
 
@@ -112,7 +116,7 @@ def test_tensor_settings_are_buffers_that_move(loss_id: str, name: str) -> None:
     assert name in module.state_dict()
     module.to(torch.float64)
     assert getattr(module, name).dtype == torch.float64
-    prediction, target = example_pair(loss_id, torch.float64)
+    prediction, target = example_inputs(loss_id, torch.float64)
     torch.testing.assert_close(
         module(prediction, target),
         spec.function(prediction, target, **non_default_settings(loss_id, torch.float64)),
@@ -125,7 +129,7 @@ def test_tensor_parameters_are_all_known() -> None:
         (spec.id, name)
         for spec in LOSSES
         for name, parameter in inspect.signature(spec.function).parameters.items()
-        if name not in ("input", "target", "inputs", "targets")
+        if parameter.default is not inspect.Parameter.empty
         and "Tensor" in str(parameter.annotation)
     }
     assert found == set(TENSOR_SETTINGS)
@@ -158,7 +162,7 @@ def test_invalid_setting_fails_when_the_loss_runs() -> None:
     """Settings are checked by the function, so the message is the function's."""
     module = lossref.nn.HuberLoss(delta=-1.0)
     with pytest.raises(ValueError, match=r"delta must be in \(0, inf\]; got -1.0"):
-        module(*example_pair("huber_loss"))
+        module(*example_inputs("huber_loss"))
 
 
 def test_module_trains_like_torchs() -> None:

@@ -26,7 +26,7 @@ from lossref._pages import (
     term_problems,
     unregistered_pages,
 )
-from lossref.registry import LOSSES, LossSpec
+from lossref.registry import FAMILIES, LOSSES, LossSpec
 
 REPO = Path(__file__).resolve().parents[1]
 SPEC_IDS = [spec.id for spec in LOSSES]
@@ -70,11 +70,12 @@ def test_every_nav_title_has_a_chinese_translation() -> None:
         config = yaml_load(source)
     i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
     zh = next(language for language in i18n["languages"] if language["locale"] == "zh")
-    translated = set(zh.get("nav_translations", {}))
-    titles = set(nav_titles(config["nav"])) | {"Regression", "Classification"}
-    titles |= {"Distributions", "Segmentation"}  # the hook's family sections
-    missing = sorted(titles - translated)
+    translated = zh.get("nav_translations", {})
+    family_titles = dict(FAMILIES.values())  # the hook's family sections
+    missing = sorted((set(nav_titles(config["nav"])) | set(family_titles)) - set(translated))
     assert missing == [], f"mkdocs.yml: add these to the zh nav_translations: {missing}"
+    wrong = {en: translated[en] for en, zh in family_titles.items() if translated[en] != zh}
+    assert wrong == {}, "mkdocs.yml: family titles must be translated as in registry.FAMILIES"
 
 
 def nav_titles(nav: list[object]) -> list[str]:

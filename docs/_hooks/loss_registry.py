@@ -18,7 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from lossref.registry import LOSSES
+from lossref.registry import FAMILIES, LOSSES
 
 PLACEHOLDER = "<!-- lossref:loss-table -->"
 NAV_SECTION = "Losses"
@@ -27,20 +27,10 @@ HEADERS = {
     "en": ("Loss", "Chinese name", "Family", "PyTorch counterpart"),
     "zh": ("损失函数", "英文名称", "类别", "PyTorch 对应接口"),
 }
-FAMILIES_ZH = {
-    "regression": "回归",
-    "classification": "分类",
-    "distribution": "概率分布",
-    "segmentation": "分割",
-}
-NO_COUNTERPART = {"en": "none", "zh": "无"}
 # Nav subsection per family; mkdocs.yml's nav_translations gives the Chinese titles.
-FAMILY_TITLES = {
-    "regression": "Regression",
-    "classification": "Classification",
-    "distribution": "Distributions",
-    "segmentation": "Segmentation",
-}
+FAMILY_TITLES = {family: titles[0] for family, titles in FAMILIES.items()}
+FAMILIES_ZH = {family: titles[1] for family, titles in FAMILIES.items()}
+NO_COUNTERPART = {"en": "none", "zh": "无"}
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -84,7 +74,7 @@ def loss_table(language: str, page: Page, docs_dir: Path) -> str:
         if (docs_dir / "losses" / f"{spec.id}{suffix}.md").is_file():
             name = f"[{name}]({posixpath.relpath(f'losses/{spec.id}.md', page_dir or '.')})"
         torch_api = f"`{spec.torch}`" if spec.torch else NO_COUNTERPART[language]
-        family = FAMILIES_ZH[spec.family] if language == "zh" else spec.family
+        family = FAMILIES_ZH[spec.family] if language == "zh" else FAMILY_TITLES[spec.family]
         rows.append(f"| {name} | {other_name} | {family} | {torch_api} |")
     return "\n".join(rows)
 

@@ -1,0 +1,14 @@
+"""Bounding-box regression losses: the IoU family (GIoU, DIoU, CIoU), boxes as (x1, y1, x2, y2)."""
+
+# --8<-- [start:imports]
+from __future__ import annotations
+
+import torch
+from torch import Tensor
+
+# --8<-- [end:imports]
+
+__all__: list[str] = []
+
+# Keep the names the losses below use importable while the module has none.
+_ = (torch, Tensor)
