@@ -48,6 +48,17 @@ def check_tensor(name: str, value: object) -> Tensor:
     return value
 
 
+def check_integer(name: str, value: object) -> Tensor:
+    """Labels, indices and lengths must be an integer tensor (not bool, not floating point)."""
+    tensor = check_tensor(name, value)
+    if tensor.dtype == torch.bool or tensor.is_floating_point() or tensor.is_complex():
+        raise TypeError(
+            f"{name} must be an integer tensor (dtype torch.int64); got dtype {tensor.dtype}. "
+            f"Convert it with {name}.long()."
+        )
+    return tensor
+
+
 def check_floating(name: str, value: object) -> Tensor:
     """Predictions and probability-like tensors must be floating point."""
     tensor = check_tensor(name, value)
@@ -71,6 +82,25 @@ def check_same_shape(
             f"with every target; reshape one of them first (for example {a}.squeeze(-1) "
             f"or {b}.view_as({a}))."
         )
+
+
+def check_embeddings(names: tuple[str, ...], *tensors: Tensor) -> None:
+    """Floating-point embeddings ``(*, D)``, all of one shape: row ``i`` of each goes with row
+    ``i`` of the others, so a single row is not broadcast against a batch."""
+    for name, tensor in zip(names, tensors, strict=True):
+        check_floating(name, tensor)
+    first, shape = names[0], tuple(tensors[0].shape)
+    if not shape:
+        raise ValueError(
+            f"{first} must have an embedding dimension, shape (N, D) or (D,); got a scalar."
+        )
+    for name, tensor in zip(names[1:], tensors[1:], strict=True):
+        if tuple(tensor.shape) != shape:
+            raise ValueError(
+                f"{first} and {name} must have the same shape; got {first} {shape} and {name} "
+                f"{tuple(tensor.shape)}. Row i of {name} goes with row i of {first}: give one "
+                f"row per item (torch would broadcast a single row against the whole batch)."
+            )
 
 
 def check_number(
@@ -108,6 +138,29 @@ def check_in_unit_interval(name: str, tensor: Tensor, hint: str) -> None:
         )
 
 
+def check_sign_target(name: str, value: object) -> Tensor:
+    """Pair labels 1 and -1 (float or integer dtype, as torch accepts); nothing else.
+
+    torch's margin-ranking, hinge-embedding and cosine-embedding losses give any other value a
+    loss of its own in silence (0/1 labels are the usual mistake), so other values are refused.
+    """
+    tensor = check_tensor(name, value)
+    if tensor.dtype == torch.bool or tensor.is_complex():
+        raise TypeError(
+            f"{name} must hold the labels 1 and -1 in a float or integer tensor; got dtype "
+            f"{tensor.dtype}. A 0/1 label converts with 2 * {name}.long() - 1."
+        )
+    with torch.no_grad():
+        others = tensor.detach()[(tensor != 1) & (tensor != -1)]
+    if others.numel():
+        shown = ", ".join(f"{v:g}" for v in torch.unique(others).tolist()[:4])
+        raise ValueError(
+            f"{name} must hold only the labels 1 and -1; found {shown}. torch does not check "
+            f"this and scores such labels in silence; a 0/1 label converts with 2 * {name} - 1."
+        )
+    return tensor
+
+
 def check_weight_like(name: str, weight: Tensor, input: Tensor) -> None:
     """An element-wise weight must have exactly the shape of ``input``."""
     check_floating(name, weight)
@@ -131,20 +184,101 @@ def check_class_weight(name: str, weight: Tensor | None, num_classes: int) -> Te
     return weight
 
 
-def check_class_indices(target: Tensor, num_classes: int, ignore_index: int) -> None:
-    """Integer class indices in ``[0, C)``, or equal to ``ignore_index``."""
+def check_class_indices(target: Tensor, num_classes: int, ignore_index: int | None) -> None:
+    """Integer class indices in ``[0, C)``, or equal to ``ignore_index`` (None: no exception).
+
+    Under ``torch.compile`` the range check is an assert inside the graph (a ``RuntimeError``
+    when it fails), so checking does not split the compiled graph in two.
+    """
     if target.dtype in (torch.bool,) or target.is_floating_point() or target.is_complex():
         raise TypeError(
             f"target must hold integer class indices (dtype torch.int64); got dtype "
             f"{target.dtype}. Use target.long() for indices."
         )
-    kept = target[target != ignore_index]
+    if target.numel() == 0:
+        return
+    advice = f"input has {num_classes} classes: valid indices are 0..{num_classes - 1}" + (
+        "." if ignore_index is None else f" (or ignore_index={ignore_index})."
+    )
+    if torch.compiler.is_compiling():
+        valid = (target >= 0) & (target < num_classes)
+        if ignore_index is not None:
+            valid = valid | (target == ignore_index)
+        torch._assert_async(valid.all(), f"target holds a class index out of range: {advice}")
+        return
+    low, high = (int(v) for v in torch.aminmax(target))
+    if low >= 0 and high < num_classes:  # one pass over the target in the common case
+        return
+    kept = target if ignore_index is None else target[target != ignore_index]
     if kept.numel() == 0:
         return
     low, high = int(kept.min()), int(kept.max())
     if low < 0 or high >= num_classes:
         bad = low if low < 0 else high
-        raise IndexError(
-            f"target holds class index {bad}, but input has {num_classes} classes: valid "
-            f"indices are 0..{num_classes - 1} (or ignore_index={ignore_index})."
+        raise IndexError(f"target holds class index {bad}, but {advice}")
+
+
+def check_boxes(name: str, boxes: Tensor) -> None:
+    """Boxes ``(*, 4)`` as ``(x1, y1, x2, y2)`` with ``x1 ≤ x2`` and ``y1 ≤ y2``, no NaN."""
+    if boxes.dim() == 0 or boxes.shape[-1] != 4:
+        raise ValueError(
+            f"{name} must have shape (*, 4), one (x1, y1, x2, y2) box per row, e.g. (N, 4) "
+            f"or (4,); got shape {tuple(boxes.shape)}."
         )
+    rule = f"{name} must hold boxes (x1, y1, x2, y2) with x1 <= x2 and y1 <= y2"
+    with torch.no_grad():
+        x1, y1, x2, y2 = boxes.unbind(-1)
+        ordered = (x2 >= x1) & (y2 >= y1)  # false where a coordinate is NaN
+        if torch.compiler.is_compiling():  # as in check_class_indices: no graph break
+            torch._assert_async(ordered.all(), f"{rule}.")
+            return
+        if bool(ordered.all()):
+            return
+        where = tuple(int(i) for i in (~ordered).nonzero()[0])
+        box = [float(f"{v:.4g}") for v in boxes[where].tolist()]
+    position = f"{name}[{', '.join(map(str, where))}]" if where else name
+    raise ValueError(
+        f"{rule}; {position} is {box}. Boxes given as (cx, cy, w, h) or (x, y, w, h) must be "
+        f"converted to corners first."
+    )
+
+
+def check_non_negative(name: str, tensor: Tensor, hint: str) -> None:
+    """Values must be ``>= 0`` (counts, rates, variances); NaN is refused too."""
+    if tensor.numel() == 0:
+        return
+    if torch.compiler.is_compiling():  # as in check_class_indices: no graph break
+        torch._assert_async((tensor >= 0).all(), f"{name} must be non-negative. {hint}")
+        return
+    with torch.no_grad():
+        low = tensor.detach().min()
+    if not low >= 0:  # also catches NaN
+        raise ValueError(f"{name} must be non-negative; found min {low.item():.4g}. {hint}")
+
+
+def check_open_unit_interval(name: str, value: float | Tensor) -> float | Tensor:
+    """Levels strictly between 0 and 1 (quantile levels): a number, or a float tensor of 0 or 1
+    dimensions holding at least one level."""
+    if isinstance(value, Tensor):
+        check_floating(name, value)
+        if value.dim() > 1 or value.numel() == 0:
+            raise ValueError(
+                f"{name} must be a number, a 0-D tensor or a non-empty 1-D tensor of levels; "
+                f"got shape {tuple(value.shape)}."
+            )
+        with torch.no_grad():
+            low, high = torch.aminmax(value.detach())
+        if not (low > 0 and high < 1):  # also catches NaN
+            raise ValueError(
+                f"{name} must hold values in (0, 1); found min {low.item():.4g} and max "
+                f"{high.item():.4g}."
+            )
+        return value
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise TypeError(
+            f"{name} must be a number in (0, 1) or a float tensor of them; got "
+            f"{type(value).__name__} {value!r}. Wrap a list with torch.tensor(...)."
+        )
+    if not 0 < value < 1:  # also catches NaN
+        raise ValueError(f"{name} must be in (0, 1); got {float(value)!r}.")
+    return float(value)

@@ -9,6 +9,8 @@ Binary losses take ``input`` and ``target`` of the same shape ``(*)``.
 # --8<-- [start:imports]
 from __future__ import annotations
 
+from typing import Any
+
 import torch
 import torch.nn.functional as F
 from torch import Tensor
@@ -18,8 +20,10 @@ from lossref._checks import (
     check_class_weight,
     check_floating,
     check_in_unit_interval,
+    check_integer,
     check_number,
     check_same_shape,
+    check_sign_target,
     check_tensor,
     resolve_reduction,
 )
@@ -31,8 +35,13 @@ __all__ = [
     "binary_cross_entropy",
     "binary_cross_entropy_with_logits",
     "cross_entropy",
+    "multi_margin_loss",
+    "multilabel_margin_loss",
+    "multilabel_soft_margin_loss",
     "nll_loss",
+    "poly1_loss",
     "sigmoid_focal_loss",
+    "soft_margin_loss",
     "softmax_focal_loss",
 ]
 
@@ -70,8 +79,9 @@ def _weighted_nll(
     weight: Tensor | None,
     ignore_index: int,
     class_dim: int,
-) -> tuple[Tensor, Tensor]:
-    """Per-position ``−w[yᵢ]·log p[yᵢ]`` (0 where ignored) and the weights ``w[yᵢ]`` used."""
+) -> tuple[Tensor, Tensor, Tensor]:
+    """Per-position ``−w[yᵢ]·log p[yᵢ]`` (0 where ignored), the weights ``w[yᵢ]`` used, and
+    the picked ``log p[yᵢ]`` (that of class 0 where ignored)."""
     keep = target != ignore_index
     safe_target = torch.where(keep, target, 0).long()
     picked = _gather_classes(log_probs, safe_target, class_dim)
@@ -80,7 +90,7 @@ def _weighted_nll(
         target_weight = target_weight * weight[safe_target]
     # torch.where, not a product with 0: an ignored position then gets gradient 0 even when
     # every position is ignored and 'mean' divides by 0 (NaN loss, zero gradient, as in torch).
-    return torch.where(keep, -picked * target_weight, 0), target_weight
+    return torch.where(keep, -picked * target_weight, 0), target_weight, picked
 
 
 # --8<-- [start:nll_loss]
@@ -105,7 +115,7 @@ def nll_loss(
     check_tensor("target", target)
     class_dim = _check_index_target(input, target, ignore_index)
     check_class_weight("weight", weight, input.shape[class_dim])
-    loss, target_weight = _weighted_nll(input, target, weight, ignore_index, class_dim)
+    loss, target_weight, _ = _weighted_nll(input, target, weight, ignore_index, class_dim)
     if how == "mean":
         return loss.sum() / target_weight.sum()
     return apply_reduction(loss, how)
@@ -148,8 +158,9 @@ def cross_entropy(
     check_class_weight("weight", weight, num_classes)
     # log_softmax subtracts the max logit before exponentiating: stable for any logit size.
     log_probs = F.log_softmax(input, dim=class_dim)
-    class_weight = (
-        torch.ones_like(log_probs) if weight is None else _along(weight, class_dim, input)
+    # Σ_c w_c·log p_c, the loss against every class at once (probability targets, smoothing).
+    weighted_log_probs = (
+        log_probs if weight is None else log_probs * _along(weight, class_dim, input)
     )
 
     if target.shape == input.shape and input.dim() > 0 and not target.is_floating_point():
@@ -168,15 +179,15 @@ def cross_entropy(
                 f"probabilities); got ignore_index={ignore_index}. It applies to class indices "
                 f"only: pass integer class indices, or leave ignore_index at -100."
             )
-        probs = target * (1 - epsilon) + epsilon / num_classes
-        loss = -(class_weight * probs * log_probs).sum(class_dim)
+        probs = target * (1 - epsilon) + epsilon / num_classes if epsilon else target
+        loss = -(probs * weighted_log_probs).sum(class_dim)
         return apply_reduction(loss, how)
 
     _check_index_target(input, target, ignore_index)
-    nll, target_weight = _weighted_nll(log_probs, target, weight, ignore_index, class_dim)
-    # Smoothing adds ε/C of the loss against every class, on the kept positions only.
-    uniform = torch.where(target != ignore_index, -(class_weight * log_probs).sum(class_dim), 0)
-    loss = (1 - epsilon) * nll + (epsilon / num_classes) * uniform
+    loss, target_weight, _ = _weighted_nll(log_probs, target, weight, ignore_index, class_dim)
+    if epsilon:  # smoothing adds ε/C of the loss against every class, on kept positions only
+        uniform = torch.where(target != ignore_index, -weighted_log_probs.sum(class_dim), 0)
+        loss = (1 - epsilon) * loss + (epsilon / num_classes) * uniform
     if how == "mean":
         return loss.sum() / target_weight.sum()
     return apply_reduction(loss, how)
@@ -195,33 +206,38 @@ def _along(per_class: Tensor, class_dim: int, like: Tensor) -> Tensor:
     return per_class.view(shape)
 
 
+# --8<-- [start:binary_cross_entropy]
 class _BinaryCrossEntropy(torch.autograd.Function):
     """BCE on probabilities with torch's conventions: logs clamped at −100, and the gradient
     ``(p − y) / max(p·(1 − p), 1e-12)``, which stays finite where ``p`` is exactly 0 or 1.
+    Backward recomputes what it needs from ``p`` and ``y`` instead of keeping intermediates.
     """
 
     @staticmethod
     def _clamped_logs(p: Tensor) -> tuple[Tensor, Tensor]:
-        return torch.log(p).clamp(min=-100), torch.log1p(-p).clamp(min=-100)
+        return torch.log(p).clamp_(min=-100), torch.log1p(-p).clamp_(min=-100)
 
     @staticmethod
-    def forward(ctx: torch.autograd.function.FunctionCtx, p: Tensor, y: Tensor) -> Tensor:
-        log_p, log_not_p = _BinaryCrossEntropy._clamped_logs(p)
+    def forward(ctx: Any, p: Tensor, y: Tensor) -> Tensor:
         ctx.save_for_backward(p, y)
-        return -(y * log_p + (1 - y) * log_not_p)
+        log_p, log_not_p = _BinaryCrossEntropy._clamped_logs(p)
+        # lerp(a, b, y) = a + y·(b − a): here (1 − y)·log(1 − p) + y·log p, in one pass.
+        return log_not_p.lerp_(log_p, y).neg_()
 
     @staticmethod
-    def backward(ctx: torch.autograd.function.FunctionCtx, grad: Tensor) -> tuple[Tensor, Tensor]:
-        p, y = ctx.saved_tensors  # type: ignore[attr-defined]
-        # The logs are recomputed from p here (not saved from forward) so that a second
-        # derivative (create_graph=True) sees how grad_y depends on p.
-        log_p, log_not_p = _BinaryCrossEntropy._clamped_logs(p)
-        grad_p = grad * (p - y) / (p * (1 - p)).clamp(min=1e-12)
-        grad_y = grad * (log_not_p - log_p)
+    def backward(ctx: Any, grad: Tensor) -> tuple[Tensor | None, Tensor | None]:
+        p, y = ctx.saved_tensors
+        grad_p = grad_y = None
+        if ctx.needs_input_grad[0]:
+            grad_p = (p - y).mul_(grad).div_((1 - p).mul_(p).clamp_(min=1e-12))
+        if ctx.needs_input_grad[1]:
+            # The logs are recomputed from p (not saved from forward) so that a second
+            # derivative (create_graph=True) sees how grad_y depends on p.
+            log_p, log_not_p = _BinaryCrossEntropy._clamped_logs(p)
+            grad_y = (log_not_p - log_p).mul_(grad)
         return grad_p, grad_y
 
 
-# --8<-- [start:binary_cross_entropy]
 def binary_cross_entropy(
     input: Tensor,
     target: Tensor,
@@ -272,6 +288,39 @@ def _broadcast_weight(name: str, weight: Tensor, input: Tensor) -> Tensor:
 
 
 # --8<-- [start:binary_cross_entropy_with_logits]
+class _BinaryCrossEntropyWithLogits(torch.autograd.Function):
+    """``l = (1 − y)·x − s·log σ(x)`` with ``s = 1 + (pw − 1)·y``, and the page's gradients
+    as backward: ``∂l/∂x = s·σ(x) − pw·y`` (``σ(x) − y`` without ``pos_weight``),
+    ``∂l/∂y = −x − (pw − 1)·log σ(x)`` and ``∂l/∂pw = −y·log σ(x)``."""
+
+    @staticmethod
+    def forward(ctx: Any, x: Tensor, y: Tensor, pos_weight: Tensor | None) -> Tensor:
+        ctx.save_for_backward(x, y, pos_weight)
+        # log(1 − σ(x)) = log σ(x) − x, and logsigmoid never exponentiates a large positive
+        # number: l = (1 − y)·x − s·log σ(x) is finite for any x.
+        scale = 1.0 if pos_weight is None else 1 + (pos_weight - 1) * y
+        loss = F.logsigmoid(x).mul_(-scale)
+        return loss.add_(x).addcmul_(y, x, value=-1)  # + (1 − y)·x
+
+    @staticmethod
+    def backward(ctx: Any, grad: Tensor) -> tuple[Tensor | None, Tensor | None, Tensor | None]:
+        x, y, pos_weight = ctx.saved_tensors
+        grad_x = grad_y = grad_pos_weight = None
+        if ctx.needs_input_grad[0]:
+            # Out of place on σ(x): a second derivative needs that output unchanged.
+            if pos_weight is None:
+                grad_x = torch.sigmoid(x) - y
+            else:
+                grad_x = torch.sigmoid(x) * (1 + (pos_weight - 1) * y) - pos_weight * y
+            grad_x = grad_x.mul_(grad)
+        if ctx.needs_input_grad[1]:
+            grad_y = -x if pos_weight is None else -x - (pos_weight - 1) * F.logsigmoid(x)
+            grad_y = grad_y * grad
+        if ctx.needs_input_grad[2]:
+            grad_pos_weight = -y * F.logsigmoid(x) * grad
+        return grad_x, grad_y, grad_pos_weight
+
+
 def binary_cross_entropy_with_logits(
     input: Tensor,
     target: Tensor,
@@ -298,15 +347,9 @@ def binary_cross_entropy_with_logits(
     check_floating("target", target)
     check_same_shape(input, target)
     check_in_unit_interval("target", target, "Targets are labels 0/1 or soft labels in between.")
-    # log(1 − σ(x)) = log σ(x) − x, and logsigmoid never exponentiates a large positive number:
-    # l = (1 − y)·x − (1 + (pw − 1)·y)·log σ(x) is finite for any x.
-    log_sigmoid = F.logsigmoid(input)
-    positive_scale: Tensor | float
-    if pos_weight is None:
-        positive_scale = 1.0
-    else:
-        positive_scale = 1 + (_broadcast_weight("pos_weight", pos_weight, input) - 1) * target
-    loss = (1 - target) * input - positive_scale * log_sigmoid
+    if pos_weight is not None:
+        pos_weight = _broadcast_weight("pos_weight", pos_weight, input)
+    loss: Tensor = _BinaryCrossEntropyWithLogits.apply(input, target, pos_weight)  # type: ignore[no-untyped-call]
     if weight is not None:
         loss = loss * _broadcast_weight("weight", weight, input)
     return apply_reduction(loss, how)
@@ -335,15 +378,14 @@ def sigmoid_focal_loss(
     check_in_unit_interval("targets", targets, "Targets are labels 0/1 or soft labels in between.")
     alpha = check_number("alpha", alpha, high=1.0)
     gamma = check_number("gamma", gamma, low=0.0)
-    p = torch.sigmoid(inputs)
-    cross_entropy_term = (1 - targets) * inputs - F.logsigmoid(inputs)  # −log p_t, stable
-    loss = cross_entropy_term
+    loss = (1 - targets) * inputs - F.logsigmoid(inputs)  # −log p_t, stable for any logit
     if gamma != 0:
-        # 1 − p_t written directly (not as 1 minus p_t), so it keeps its precision near 0.
-        one_minus_p_t = p * (1 - targets) + (1 - p) * targets
-        loss = loss * one_minus_p_t.pow(gamma)
+        # 1 − p_t = (1 − y)·p + y·(1 − p), written directly (not as 1 minus p_t) so it keeps
+        # its precision near 0; lerp returns its endpoints exactly at y = 0 and y = 1.
+        p = torch.sigmoid(inputs)
+        loss = loss * torch.lerp(p, 1 - p, targets).pow(gamma)
     if alpha >= 0:
-        loss = loss * (alpha * targets + (1 - alpha) * (1 - targets))
+        loss = loss * ((2 * alpha - 1) * targets + (1 - alpha))  # α_t: α if y = 1, 1 − α if 0
     return apply_reduction(loss, how)
     # --8<-- [end:sigmoid_focal_loss]
 
@@ -378,14 +420,262 @@ def softmax_focal_loss(
     class_dim = _check_index_target(input, target, ignore_index)
     check_class_weight("alpha", alpha, input.shape[class_dim])
     log_probs = F.log_softmax(input, dim=class_dim)
-    nll, target_weight = _weighted_nll(log_probs, target, alpha, ignore_index, class_dim)
+    nll, target_weight, log_p_t = _weighted_nll(log_probs, target, alpha, ignore_index, class_dim)
     loss = nll
     if gamma != 0:
-        keep = target != ignore_index
-        log_p_t = _gather_classes(log_probs, torch.where(keep, target, 0).long(), class_dim)
         # 1 − p_t = −expm1(log p_t): accurate when p_t is close to 1.
-        loss = torch.where(keep, loss * (-torch.expm1(log_p_t)).pow(gamma), 0)
+        modulating = (-torch.expm1(log_p_t)).pow(gamma)
+        loss = torch.where(target != ignore_index, nll * modulating, 0)
     if how == "mean":
         return loss.sum() / target_weight.sum()
     return apply_reduction(loss, how)
     # --8<-- [end:softmax_focal_loss]
+
+
+# --- margin losses (torch's SoftMarginLoss, MultiLabelSoftMarginLoss, MultiLabelMarginLoss,
+# MultiMarginLoss) and Poly-1 -----------------------------------------------------------------
+
+
+def _margin_input(input: Tensor) -> int:
+    """``input`` of shape ``(C)`` or ``(N, C)``, as torch's margin losses take; returns ``C``."""
+    check_floating("input", input)
+    if input.dim() not in (1, 2):
+        raise ValueError(
+            f"input must have shape (C) or (N, C), classes on the last dim; got shape "
+            f"{tuple(input.shape)}. Flatten extra dims into the batch first "
+            f"(input.reshape(-1, C))."
+        )
+    if input.shape[-1] == 0:
+        raise ValueError(f"input must have at least one class; got shape {tuple(input.shape)}.")
+    return input.shape[-1]
+
+
+# --8<-- [start:soft_margin_loss]
+def soft_margin_loss(
+    input: Tensor,
+    target: Tensor,
+    size_average: bool | None = None,
+    reduce: bool | None = None,
+    reduction: str = "mean",
+) -> Tensor:
+    """Soft margin (logistic) loss for labels ±1: ``lᵢ = log(1 + exp(−yᵢ·xᵢ))``.
+
+    ``target`` holds the labels 1 and −1 (float or integer); any other value is refused, since
+    a 0 would score every such element log 2 whatever the input. It equals
+    ``binary_cross_entropy_with_logits(input, (target + 1) / 2)``. Shapes: ``(*)`` for both.
+
+    Examples:
+        >>> import torch
+        >>> soft_margin_loss(torch.tensor([2.0, -1.0, 0.5]), torch.tensor([1.0, -1.0, -1.0]))
+        tensor(0.4714)
+    """
+    how = resolve_reduction(reduction, size_average, reduce)
+    check_floating("input", input)
+    check_sign_target("target", target)
+    check_same_shape(input, target)
+    # softplus(z) = log(1 + exp(z)) without overflow: torch's own soft_margin_loss takes
+    # log1p(exp(z)), which is inf (and its gradient NaN) once z > 88 in float32.
+    loss = F.softplus(-target * input)
+    return apply_reduction(loss, how)
+    # --8<-- [end:soft_margin_loss]
+
+
+# --8<-- [start:multilabel_soft_margin_loss]
+def multilabel_soft_margin_loss(
+    input: Tensor,
+    target: Tensor,
+    weight: Tensor | None = None,
+    size_average: bool | None = None,
+    reduce: bool | None = None,
+    reduction: str = "mean",
+) -> Tensor:
+    """Multi-label logistic loss: one sigmoid per class, averaged over the classes of a sample.
+
+    ``lᵢ = (1/C)·Σ_c w_c·[(1 − y_ic)·x_ic − log σ(x_ic)]``, the per-class terms of
+    ``binary_cross_entropy_with_logits``; ``target`` holds 0/1 per class (multi-hot) or soft
+    labels in [0, 1]. The reduction runs over samples only: ``'none'`` gives shape ``(N)``, and
+    with ``weight`` the class mean still divides by ``C``. Shapes: ``input`` and ``target``
+    ``(C)`` or ``(N, C)`` (classes on the last dim); ``weight`` ``(C)``.
+
+    Examples:
+        >>> import torch
+        >>> logits = torch.tensor([[2.0, -1.0, 0.0], [0.5, 1.5, -2.0]])
+        >>> labels = torch.tensor([[1.0, 0.0, 1.0], [0.0, 1.0, 0.0]])
+        >>> multilabel_soft_margin_loss(logits, labels, reduction="none")
+        tensor([0.3778, 0.4341])
+    """
+    how = resolve_reduction(reduction, size_average, reduce)
+    check_floating("input", input)
+    check_floating("target", target)
+    check_same_shape(input, target)
+    num_classes = _margin_input(input)
+    check_in_unit_interval(
+        "target",
+        target,
+        "Targets are 0/1 per class (multi-hot) or soft labels in between; "
+        "for labels ±1 use (target + 1) / 2.",
+    )
+    check_class_weight("weight", weight, num_classes)
+    # −[y·log σ(x) + (1 − y)·log σ(−x)] = (1 − y)·x − log σ(x), with log σ(−x) = log σ(x) − x:
+    # one logsigmoid, finite for any logit.
+    per_class = (1 - target) * input - F.logsigmoid(input)
+    if weight is not None:
+        per_class = per_class * weight
+    loss = per_class.sum(-1) / num_classes
+    return apply_reduction(loss, how)
+    # --8<-- [end:multilabel_soft_margin_loss]
+
+
+def _check_label_lists(target: Tensor, input: Tensor, num_classes: int) -> None:
+    """Rows of class indices in ``[0, C)`` padded with −1, of the shape of ``input``."""
+    check_integer("target", target)
+    if target.shape != input.shape:
+        raise ValueError(
+            f"target must have the shape of input {tuple(input.shape)}: for each sample, the "
+            f"indices of its classes, then -1 to end the list (e.g. [3, 0, -1, -1]); got shape "
+            f"{tuple(target.shape)}."
+        )
+    if target.numel() == 0:
+        return
+    low, high = (int(v) for v in torch.aminmax(target))
+    if low < -1 or high >= num_classes:
+        bad = low if low < -1 else high
+        raise IndexError(
+            f"target holds class index {bad}, but input has {num_classes} classes: entries "
+            f"must be 0..{num_classes - 1}, or -1 to end a sample's list (entries after the "
+            f"first -1 are ignored, but must be in range too, as in torch)."
+        )
+
+
+# --8<-- [start:multilabel_margin_loss]
+def multilabel_margin_loss(
+    input: Tensor,
+    target: Tensor,
+    size_average: bool | None = None,
+    reduce: bool | None = None,
+    reduction: str = "mean",
+) -> Tensor:
+    """Multi-label hinge loss: every target class must score 1 above every non-target class.
+
+    ``lᵢ = (1/C)·Σ_j Σ_{k ∉ Yᵢ} max(0, 1 − (x_i[y_ij] − x_ik))`` where ``y_i1, y_i2, ...`` are
+    the entries of ``target[i]`` before its first −1 and ``Yᵢ`` is the set of them; an index
+    listed twice counts twice, as in torch. Shapes: ``input`` and ``target`` ``(C)`` or
+    ``(N, C)``; ``'none'`` gives ``()`` or ``(N)``.
+
+    Examples:
+        >>> import torch
+        >>> scores = torch.tensor([0.1, 0.2, 0.4, 0.8])
+        >>> multilabel_margin_loss(scores, torch.tensor([3, 0, -1, 1]))  # classes 3 and 0
+        tensor(0.8500)
+    """
+    how = resolve_reduction(reduction, size_average, reduce)
+    num_classes = _margin_input(input)
+    _check_label_lists(target, input, num_classes)
+    # A list entry counts when no -1 comes at or before it: the list ends at the first -1.
+    listed = (target == -1).cumsum(-1) == 0  # (..., J) with J = C list slots
+    index = torch.where(listed, target, 0).long()
+    # is_target[..., k]: class k appears in the list. (..., J, C) one-hot, summed over J.
+    is_target = (F.one_hot(index, num_classes) * listed.unsqueeze(-1)).sum(-2) > 0
+    # hinge[..., j, k] = max(0, 1 − (x[y_j] − x[k])) for list slot j and class k
+    target_scores = input.gather(-1, index).unsqueeze(-1)
+    hinge = F.relu(1 - target_scores + input.unsqueeze(-2))
+    counted = listed.unsqueeze(-1) & ~is_target.unsqueeze(-2)  # listed j, non-target k
+    loss = torch.where(counted, hinge, 0).sum((-2, -1)) / num_classes
+    return apply_reduction(loss, how)
+    # --8<-- [end:multilabel_margin_loss]
+
+
+def _check_p(p: int) -> int:
+    if isinstance(p, bool) or not isinstance(p, (int, float)):
+        raise TypeError(f"p must be the integer 1 or 2; got {type(p).__name__} {p!r}.")
+    if p not in (1, 2):
+        raise ValueError(f"p must be 1 or 2 (torch supports only these); got {p!r}.")
+    return int(p)
+
+
+# --8<-- [start:multi_margin_loss]
+def multi_margin_loss(
+    input: Tensor,
+    target: Tensor,
+    p: int = 1,
+    margin: float = 1.0,
+    weight: Tensor | None = None,
+    size_average: bool | None = None,
+    reduce: bool | None = None,
+    reduction: str = "mean",
+) -> Tensor:
+    """Multi-class hinge loss (Weston & Watkins): the true class must lead each other by ``margin``.
+
+    ``lᵢ = (w[yᵢ]/C)·Σ_{k ≠ yᵢ} max(0, margin − x_i[yᵢ] + x_ik)^p`` with ``p`` 1 or 2. The class
+    weight multiplies the powered terms (``w·h²`` for ``p=2``, not ``(w·h)²``), and ``'mean'``
+    divides by the number of samples, not by ``Σ w[yᵢ]`` (both as torch). Shapes: ``input``
+    ``(C)`` or ``(N, C)``; ``target`` ``()`` or ``(N)`` class indices; ``weight`` ``(C)``.
+
+    Examples:
+        >>> import torch
+        >>> multi_margin_loss(torch.tensor([[0.1, 0.2, 0.4, 0.8]]), torch.tensor([3]))
+        tensor(0.3250)
+    """
+    how = resolve_reduction(reduction, size_average, reduce)
+    p = _check_p(p)
+    margin = check_number("margin", margin)
+    num_classes = _margin_input(input)
+    check_tensor("target", target)
+    if target.shape != input.shape[:-1]:
+        raise ValueError(
+            f"target of class indices must have shape {tuple(input.shape[:-1])} for input of "
+            f"shape {tuple(input.shape)}; got {tuple(target.shape)}."
+        )
+    check_class_indices(target, num_classes, ignore_index=None)
+    check_class_weight("weight", weight, num_classes)
+    target = target.long()
+    true_score = input.gather(-1, target.unsqueeze(-1))  # x[y], kept as (..., 1)
+    hinge = F.relu(margin - true_score + input).pow(p)  # one term per class k
+    is_other = torch.arange(num_classes, device=input.device) != target.unsqueeze(-1)
+    loss = torch.where(is_other, hinge, 0).sum(-1) / num_classes
+    if weight is not None:
+        loss = loss * weight[target]
+    return apply_reduction(loss, how)
+    # --8<-- [end:multi_margin_loss]
+
+
+# --8<-- [start:poly1_loss]
+def poly1_loss(
+    input: Tensor,
+    target: Tensor,
+    epsilon: float = 2.0,
+    ignore_index: int = -100,
+    reduction: str = "mean",
+) -> Tensor:
+    """Poly-1 loss (Leng et al., ICLR 2022): cross-entropy plus ``ε·(1 − p_t)``.
+
+    ``lᵢ = −log p_t + ε·(1 − p_t)``, with ``p_t`` the softmax probability of the target class.
+    The default ``epsilon=2`` is the paper's value for ImageNet classification (and optax's
+    default); ``epsilon=0`` is ``cross_entropy``; ``epsilon`` must be at least −1, below which
+    the loss would grow again as ``p_t`` nears 1. Positions whose target equals
+    ``ignore_index`` count for nothing and ``'mean'`` averages the others. Shapes as
+    ``cross_entropy`` with class indices: ``input`` ``(C)``, ``(N, C)`` or ``(N, C, d1, ...)``,
+    ``target`` without the class dim.
+
+    Examples:
+        >>> import torch
+        >>> logits = torch.tensor(
+        ...     [[2.0, 1.0, 0.1, 0.5], [0.5, 2.5, 0.3, 0.2], [1.0, 0.2, 0.3, 3.0]]
+        ... )
+        >>> poly1_loss(logits, torch.tensor([0, 1, 3]))
+        tensor(0.9559)
+    """
+    how = resolve_reduction(reduction)
+    check_floating("input", input)
+    check_tensor("target", target)
+    epsilon = check_number("epsilon", epsilon, low=-1.0)
+    class_dim = _check_index_target(input, target, ignore_index)
+    keep = target != ignore_index
+    log_probs = F.log_softmax(input, dim=class_dim)
+    log_p_t = _gather_classes(log_probs, torch.where(keep, target, 0).long(), class_dim)
+    # 1 − p_t = −expm1(log p_t): no cancellation in 1 − exp(·) when p_t is close to 1.
+    loss = torch.where(keep, -log_p_t - epsilon * torch.expm1(log_p_t), 0)
+    if how == "mean":
+        return loss.sum() / keep.sum()
+    return apply_reduction(loss, how)
+    # --8<-- [end:poly1_loss]

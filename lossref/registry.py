@@ -12,7 +12,15 @@ from dataclasses import dataclass
 
 from torch import Tensor
 
-from lossref import classification, distribution, regression, segmentation
+from lossref import (
+    classification,
+    detection,
+    distribution,
+    embedding,
+    regression,
+    segmentation,
+    sequence,
+)
 
 # Family id (also the module lossref/<id>.py) -> its title in English and in Chinese, in the
 # order the navigation and the overview list them.
@@ -184,6 +192,263 @@ LOSSES: tuple[LossSpec, ...] = (
         "Rahman & Wang, “Optimizing Intersection-Over-Union in Deep Neural Networks for "
         "Image Segmentation”, ISVC 2016",
         segmentation.jaccard_loss,
+    ),
+    # detection
+    LossSpec(
+        "generalized_box_iou_loss",
+        "detection",
+        "Generalized IoU loss (GIoU)",
+        "广义 IoU 损失(GIoU)",
+        "GeneralizedBoxIoULoss",
+        "torchvision.ops.generalized_box_iou_loss",
+        "Rezatofighi et al., “Generalized Intersection over Union: A Metric and A Loss for "
+        "Bounding Box Regression”, CVPR 2019",
+        detection.generalized_box_iou_loss,
+    ),
+    LossSpec(
+        "distance_box_iou_loss",
+        "detection",
+        "Distance IoU loss (DIoU)",
+        "距离 IoU 损失(DIoU)",
+        "DistanceBoxIoULoss",
+        "torchvision.ops.distance_box_iou_loss",
+        "Zheng et al., “Distance-IoU Loss: Faster and Better Learning for Bounding Box "
+        "Regression”, AAAI 2020",
+        detection.distance_box_iou_loss,
+    ),
+    LossSpec(
+        "complete_box_iou_loss",
+        "detection",
+        "Complete IoU loss (CIoU)",
+        "完整 IoU 损失(CIoU)",
+        "CompleteBoxIoULoss",
+        "torchvision.ops.complete_box_iou_loss",
+        "Zheng et al., “Distance-IoU Loss: Faster and Better Learning for Bounding Box "
+        "Regression”, AAAI 2020",
+        detection.complete_box_iou_loss,
+    ),
+    # sequence
+    LossSpec(
+        "ctc_loss",
+        "sequence",
+        "Connectionist temporal classification (CTC)",
+        "连接时序分类损失(CTC)",
+        "CTCLoss",
+        "torch.nn.CTCLoss",
+        "Graves, Fernández, Gomez & Schmidhuber, “Connectionist Temporal Classification: "
+        "Labelling Unsegmented Sequence Data with Recurrent Neural Networks”, ICML 2006",
+        sequence.ctc_loss,
+    ),
+    # segmentation: Tversky family and generalised Dice
+    LossSpec(
+        "tversky_loss",
+        "segmentation",
+        "Tversky loss",
+        "Tversky 损失",
+        "TverskyLoss",
+        None,
+        "Salehi, Erdogmus & Gholipour, “Tversky Loss Function for Image Segmentation Using 3D "
+        "Fully Convolutional Deep Networks”, MLMI 2017",
+        segmentation.tversky_loss,
+    ),
+    LossSpec(
+        "focal_tversky_loss",
+        "segmentation",
+        "Focal Tversky loss",
+        "焦点 Tversky 损失",
+        "FocalTverskyLoss",
+        None,
+        "Abraham & Khan, “A Novel Focal Tversky Loss Function with Improved Attention U-Net "
+        "for Lesion Segmentation”, ISBI 2019",
+        segmentation.focal_tversky_loss,
+    ),
+    LossSpec(
+        "generalized_dice_loss",
+        "segmentation",
+        "Generalized Dice loss",
+        "广义 Dice 损失",
+        "GeneralizedDiceLoss",
+        None,
+        "Sudre, Li, Vercauteren, Ourselin & Cardoso, “Generalised Dice Overlap as a Deep "
+        "Learning Loss Function for Highly Unbalanced Segmentations”, DLMIA 2017",
+        segmentation.generalized_dice_loss,
+    ),
+    # embedding: triplets, pairs and in-batch contrast
+    LossSpec(
+        "triplet_margin_loss",
+        "embedding",
+        "Triplet margin loss",
+        "三元组间隔损失",
+        "TripletMarginLoss",
+        "torch.nn.TripletMarginLoss",
+        "Schroff, Kalenichenko & Philbin, “FaceNet: A Unified Embedding for Face Recognition "
+        "and Clustering”, CVPR 2015; swap: Balntas, Riba, Ponsa & Mikolajczyk, “Learning "
+        "local feature descriptors with triplets and shallow convolutional neural networks”, "
+        "BMVC 2016",
+        embedding.triplet_margin_loss,
+    ),
+    LossSpec(
+        "triplet_margin_with_distance_loss",
+        "embedding",
+        "Triplet margin loss with a custom distance",
+        "自定义距离的三元组间隔损失",
+        "TripletMarginWithDistanceLoss",
+        "torch.nn.TripletMarginWithDistanceLoss",
+        "Schroff, Kalenichenko & Philbin, “FaceNet: A Unified Embedding for Face Recognition "
+        "and Clustering”, CVPR 2015; swap: Balntas, Riba, Ponsa & Mikolajczyk, “Learning "
+        "local feature descriptors with triplets and shallow convolutional neural networks”, "
+        "BMVC 2016",
+        embedding.triplet_margin_with_distance_loss,
+    ),
+    LossSpec(
+        "contrastive_loss",
+        "embedding",
+        "Contrastive loss",
+        "对比损失",
+        "ContrastiveLoss",
+        None,
+        "Hadsell, Chopra & LeCun, “Dimensionality Reduction by Learning an Invariant "
+        "Mapping”, CVPR 2006",
+        embedding.contrastive_loss,
+    ),
+    LossSpec(
+        "info_nce_loss",
+        "embedding",
+        "InfoNCE loss",
+        "InfoNCE 损失",
+        "InfoNCELoss",
+        None,
+        "van den Oord, Li & Vinyals, “Representation Learning with Contrastive Predictive "
+        "Coding”, arXiv:1807.03748, 2018; NT-Xent: Chen, Kornblith, Norouzi & Hinton, “A "
+        "Simple Framework for Contrastive Learning of Visual Representations”, ICML 2020",
+        embedding.info_nce_loss,
+    ),
+    # embedding: margins between the scores or the embeddings of a pair
+    LossSpec(
+        "margin_ranking_loss",
+        "embedding",
+        "Margin ranking loss",
+        "间隔排序损失",
+        "MarginRankingLoss",
+        "torch.nn.MarginRankingLoss",
+        None,
+        embedding.margin_ranking_loss,
+    ),
+    LossSpec(
+        "hinge_embedding_loss",
+        "embedding",
+        "Hinge embedding loss",
+        "合页嵌入损失",
+        "HingeEmbeddingLoss",
+        "torch.nn.HingeEmbeddingLoss",
+        None,
+        embedding.hinge_embedding_loss,
+    ),
+    LossSpec(
+        "cosine_embedding_loss",
+        "embedding",
+        "Cosine embedding loss",
+        "余弦嵌入损失",
+        "CosineEmbeddingLoss",
+        "torch.nn.CosineEmbeddingLoss",
+        None,
+        embedding.cosine_embedding_loss,
+    ),
+    # --- classification: margin losses and Poly-1 ---
+    LossSpec(
+        "soft_margin_loss",
+        "classification",
+        "Soft margin loss",
+        "软间隔损失",
+        "SoftMarginLoss",
+        "torch.nn.SoftMarginLoss",
+        None,
+        classification.soft_margin_loss,
+    ),
+    LossSpec(
+        "multilabel_soft_margin_loss",
+        "classification",
+        "Multi-label soft margin loss",
+        "多标签软间隔损失",
+        "MultiLabelSoftMarginLoss",
+        "torch.nn.MultiLabelSoftMarginLoss",
+        None,
+        classification.multilabel_soft_margin_loss,
+    ),
+    LossSpec(
+        "multilabel_margin_loss",
+        "classification",
+        "Multi-label margin (hinge) loss",
+        "多标签合页损失",
+        "MultiLabelMarginLoss",
+        "torch.nn.MultiLabelMarginLoss",
+        None,
+        classification.multilabel_margin_loss,
+    ),
+    LossSpec(
+        "multi_margin_loss",
+        "classification",
+        "Multi-class margin (hinge) loss",
+        "多分类合页损失",
+        "MultiMarginLoss",
+        "torch.nn.MultiMarginLoss",
+        "Weston & Watkins, “Support Vector Machines for Multi-Class Pattern Recognition”, "
+        "ESANN 1999",
+        classification.multi_margin_loss,
+    ),
+    LossSpec(
+        "poly1_loss",
+        "classification",
+        "Poly-1 loss",
+        "Poly-1 损失",
+        "Poly1Loss",
+        None,
+        "Leng et al., “PolyLoss: A Polynomial Expansion Perspective of Classification Loss "
+        "Functions”, ICLR 2022",
+        classification.poly1_loss,
+    ),
+    # regression: likelihood-based and robust losses
+    LossSpec(
+        "poisson_nll_loss",
+        "regression",
+        "Poisson negative log-likelihood",
+        "泊松负对数似然损失",
+        "PoissonNLLLoss",
+        "torch.nn.PoissonNLLLoss",
+        "Nelder & Wedderburn, “Generalized Linear Models”, J. R. Statist. Soc. A 135(3), 1972",
+        regression.poisson_nll_loss,
+    ),
+    LossSpec(
+        "gaussian_nll_loss",
+        "regression",
+        "Gaussian negative log-likelihood",
+        "高斯负对数似然损失",
+        "GaussianNLLLoss",
+        "torch.nn.GaussianNLLLoss",
+        "Nix & Weigend, “Estimating the Mean and Variance of the Target Probability "
+        "Distribution”, ICNN 1994",
+        regression.gaussian_nll_loss,
+    ),
+    LossSpec(
+        "log_cosh_loss",
+        "regression",
+        "Log-cosh loss",
+        "Log-Cosh 损失",
+        "LogCoshLoss",
+        None,
+        "Saleh & Saleh, “Statistical Properties of the log-cosh Loss Function Used in Machine "
+        "Learning”, arXiv:2208.04564, 2022",
+        regression.log_cosh_loss,
+    ),
+    LossSpec(
+        "quantile_loss",
+        "regression",
+        "Quantile (pinball) loss",
+        "分位数损失(pinball 损失)",
+        "QuantileLoss",
+        None,
+        "Koenker & Bassett, “Regression Quantiles”, Econometrica 46(1), 1978",
+        regression.quantile_loss,
     ),
 )
 

@@ -16,8 +16,10 @@ import pytest
 import torch
 from torch import Tensor
 
-# The tests' focal reference is the benchmark's peer: torchvision's formula, written once.
-from lossref._bench import torchvision_sigmoid_focal_loss as torchvision_sigmoid_focal_loss
+from lossref._torchvision import torchvision_op
+
+# torchvision's own sigmoid focal loss: the reference of the tests and the benchmark's peer.
+torchvision_sigmoid_focal_loss = torchvision_op("focal_loss", "sigmoid_focal_loss")
 
 DTYPES = [pytest.param(torch.float32, id="float32"), pytest.param(torch.float64, id="float64")]
 REDUCTIONS = ["mean", "sum", "none"]
@@ -135,6 +137,65 @@ def example_inputs(loss_id: str, dtype: torch.dtype = torch.float64) -> tuple[Te
         )
     if loss_id in ("dice_loss", "jaccard_loss"):
         return torch.rand(2, 3, 4, generator=g, dtype=dtype), binary.view(2, 3, 2).repeat(1, 1, 2)
+    if loss_id in ("tversky_loss", "focal_tversky_loss", "generalized_dice_loss"):
+        # (N=2, C=3, 4) probabilities and a 0/1 mask; a class may be absent from a sample.
+        return torch.rand(2, 3, 4, generator=g, dtype=dtype), binary.view(2, 3, 2).repeat(1, 1, 2)
+    if loss_id in ("generalized_box_iou_loss", "distance_box_iou_loss", "complete_box_iou_loss"):
+        corners = 4 * torch.rand(2, 4, 2, generator=g, dtype=dtype)  # boxes1, boxes2: (4, 4)
+        sizes = 0.5 + 2 * torch.rand(2, 4, 2, generator=g, dtype=dtype)
+        boxes1, boxes2 = torch.cat([corners, corners + sizes], dim=-1).unbind(0)
+        return boxes1, boxes2
+    if loss_id in ("triplet_margin_loss", "triplet_margin_with_distance_loss"):
+        # anchor, positive, negative (4, 3); positives near their anchors, so margins vary.
+        anchor = torch.randn(4, 3, generator=g, dtype=dtype)
+        positive = anchor + 0.5 * torch.randn(4, 3, generator=g, dtype=dtype)
+        return anchor, positive, torch.randn(4, 3, generator=g, dtype=dtype)
+    if loss_id == "contrastive_loss":  # input1, input2 (4, 3); target (4,): 1 similar, 0 not
+        pair = 0.5 * torch.randn(2, 4, 3, generator=g, dtype=dtype)
+        return pair[0], pair[1], torch.tensor([1.0, 0.0, 1.0, 0.0], dtype=dtype)
+    if loss_id == "info_nce_loss":  # query, key (4, 3): row i of key is query i's positive
+        query = torch.randn(4, 3, generator=g, dtype=dtype)
+        return query, query + 0.5 * torch.randn(4, 3, generator=g, dtype=dtype)
+    if loss_id == "ctc_loss":
+        # log_probs (T=6, N=2, C=5), padded targets (2, 3) with labels 1..3 (neither 0 nor 4
+        # is used, so blank may be 0 or 4), input_lengths and target_lengths (2,).
+        log_probs = torch.randn(6, 2, 5, generator=g, dtype=dtype).log_softmax(2)
+        targets = torch.tensor([[1, 2, 2], [3, 1, 0]])
+        return log_probs, targets, torch.tensor([6, 5]), torch.tensor([3, 2])
+    if loss_id in ("poisson_nll_loss", "gaussian_nll_loss", "log_cosh_loss", "quantile_loss"):
+        # Positive predictions (valid rates for poisson_nll_loss with log_input=False) and
+        # targets with counts above 1 (where full=True adds Stirling's term); var (4, 3) > 0.
+        prediction = 0.1 + 3 * torch.rand(4, 3, generator=g, dtype=dtype)
+        target = torch.randint(0, 6, (4, 3), generator=g).to(dtype)
+        if loss_id == "gaussian_nll_loss":
+            return prediction, target, 0.2 + torch.rand(4, 3, generator=g, dtype=dtype)
+        return prediction, target
+    classification_margin = (
+        "soft_margin_loss",
+        "multilabel_soft_margin_loss",
+        "multilabel_margin_loss",
+        "multi_margin_loss",
+        "poly1_loss",
+    )
+    if loss_id in classification_margin:  # scores (4, 3) and labels of the loss's kind
+        scores = 2 * torch.randn(4, 3, generator=g, dtype=dtype)
+        if loss_id == "soft_margin_loss":
+            return scores, 2 * binary - 1  # labels 1 and -1
+        if loss_id == "multilabel_soft_margin_loss":
+            return scores, binary  # 0/1 per class
+        if loss_id == "multilabel_margin_loss":  # class lists ended by -1
+            return scores, torch.tensor([[2, 0, -1], [1, -1, 0], [0, 1, 2], [-1, 0, 0]])
+        return scores, torch.tensor([0, 2, 1, 2])
+    if loss_id in ("margin_ranking_loss", "hinge_embedding_loss", "cosine_embedding_loss"):
+        # Scores, distances or embeddings (4, 3); labels 1 and -1 (per element, or per row of
+        # the embeddings for cosine_embedding_loss).
+        first, second = torch.randn(2, 4, 3, generator=g, dtype=dtype)
+        signs = torch.tensor([[1.0, -1.0, -1.0], [-1.0, 1.0, 1.0]] * 2, dtype=dtype)
+        if loss_id == "hinge_embedding_loss":
+            return first.abs(), signs
+        if loss_id == "margin_ranking_loss":
+            return first, second, signs
+        return first, second, signs[:, 0]
     raise KeyError(loss_id)
 
 
@@ -156,5 +217,37 @@ def non_default_settings(loss_id: str, dtype: torch.dtype = torch.float64) -> di
         "kl_div": {"reduction": "batchmean"},
         "dice_loss": {"smooth": 1.0, "batch": True, "reduction": "none"},
         "jaccard_loss": {"smooth": 1.0, "batch": True, "reduction": "none"},
+        "tversky_loss": {"alpha": 0.6, "beta": 0.2, "batch": True, "reduction": "none"},
+        "focal_tversky_loss": {"exponent": 1.5, "alpha": 0.5, "smooth": 1.0, "reduction": "sum"},
+        "generalized_dice_loss": {"smooth": 1.0, "reduction": "none"},
+        "generalized_box_iou_loss": {"reduction": "sum", "eps": 1e-3},
+        "distance_box_iou_loss": {"reduction": "mean", "eps": 1e-3},
+        "complete_box_iou_loss": {"reduction": "sum", "eps": 1e-3},
+        "triplet_margin_loss": {"margin": 0.5, "p": 1.0, "swap": True, "reduction": "sum"},
+        "triplet_margin_with_distance_loss": {
+            "distance_function": cosine_distance,
+            "margin": 0.5,
+            "swap": True,
+        },
+        "contrastive_loss": {"margin": 2.0, "reduction": "sum"},
+        "info_nce_loss": {"temperature": 0.5, "nt_xent": True},
+        "ctc_loss": {"blank": 4, "reduction": "sum", "zero_infinity": True},
+        "soft_margin_loss": {"reduction": "sum"},
+        "multilabel_soft_margin_loss": {"weight": weight, "reduction": "none"},
+        "multilabel_margin_loss": {"reduction": "none"},
+        "multi_margin_loss": {"p": 2, "margin": 0.5, "weight": weight},
+        "poly1_loss": {"epsilon": 1.0, "ignore_index": 1, "reduction": "sum"},
+        "poisson_nll_loss": {"log_input": False, "full": True, "reduction": "sum"},
+        "gaussian_nll_loss": {"full": True, "eps": 0.5, "reduction": "none"},
+        "log_cosh_loss": {"reduction": "sum"},
+        "quantile_loss": {"quantiles": torch.tensor(0.9, dtype=dtype), "reduction": "sum"},
+        "margin_ranking_loss": {"margin": 0.5, "reduction": "sum"},
+        "hinge_embedding_loss": {"margin": 2.0, "reduction": "none"},
+        "cosine_embedding_loss": {"margin": 0.3, "reduction": "sum"},
     }
     return table[loss_id]
+
+
+def cosine_distance(x: Tensor, y: Tensor) -> Tensor:
+    """``1 − cos(x, y)`` row by row: a ``distance_function`` for the triplet losses."""
+    return 1 - torch.nn.functional.cosine_similarity(x, y, dim=-1)

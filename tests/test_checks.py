@@ -29,8 +29,41 @@ SAME_SHAPE_IDS = [
     "kl_div",
     "dice_loss",
     "jaccard_loss",
+    "tversky_loss",
+    "focal_tversky_loss",
+    "generalized_dice_loss",
+    # boxes1 and boxes2, both (*, 4): checked for equal shapes before the size of the last dim
+    "generalized_box_iou_loss",
+    "distance_box_iou_loss",
+    "complete_box_iou_loss",
+    # query and key, both (N, D): row i of key is the positive of row i of query
+    "info_nce_loss",
+    # labels ±1 (soft margin) or 0/1 per class (multi-label soft margin): the shape of input
+    "soft_margin_loss",
+    "multilabel_soft_margin_loss",
+    # regression: quantile_loss with its default single level (Q levels: tests/test_regression)
+    "poisson_nll_loss",
+    "log_cosh_loss",
+    "quantile_loss",
+    # a distance (or score) per pair and its label ±1
+    "hinge_embedding_loss",
 ]
-INDEX_TARGET_IDS = ["cross_entropy", "nll_loss", "softmax_focal_loss"]
+INDEX_TARGET_IDS = ["cross_entropy", "nll_loss", "softmax_focal_loss", "poly1_loss"]
+# Class indices for (C) or (N, C) scores only, without ignore_index (torch's margin losses).
+MARGIN_INDEX_IDS = ["multi_margin_loss"]
+# Labels 1 and -1, in a float or an integer tensor (torch accepts both).
+SIGN_TARGET_IDS = ["soft_margin_loss", "hinge_embedding_loss"]
+# Losses whose data arguments after the first are all integers (labels, lengths).
+INTEGER_DATA_IDS = ["ctc_loss", "multilabel_margin_loss"]
+
+# Overlap losses on (N, C, d1, ...) probabilities and a mask of the same shape.
+OVERLAP_IDS = [
+    "dice_loss",
+    "jaccard_loss",
+    "tversky_loss",
+    "focal_tversky_loss",
+    "generalized_dice_loss",
+]
 
 
 def argument_names(loss_id: str) -> list[str]:
@@ -79,7 +112,7 @@ def test_scalar_input_has_no_class_dim() -> None:
         lossref.cross_entropy(torch.tensor(1.0), torch.tensor(0))
 
 
-@pytest.mark.parametrize("loss_id", ["dice_loss", "jaccard_loss"])
+@pytest.mark.parametrize("loss_id", OVERLAP_IDS)
 @pytest.mark.parametrize("shape", [(5,), (2, 3)])
 def test_overlap_losses_need_a_spatial_dim(loss_id: str, shape: tuple[int, ...]) -> None:
     with pytest.raises(ValueError, match=rf"at least one spatial dim; got {re.escape(str(shape))}"):
@@ -117,7 +150,14 @@ def test_integer_predictions(loss_id: str) -> None:
         function(loss_id)(prediction.round().long(), *others)
 
 
-@pytest.mark.parametrize("loss_id", [i for i in ALL_IDS if i not in INDEX_TARGET_IDS])
+@pytest.mark.parametrize(
+    "loss_id",
+    [
+        i
+        for i in ALL_IDS
+        if i not in INDEX_TARGET_IDS + MARGIN_INDEX_IDS + SIGN_TARGET_IDS + INTEGER_DATA_IDS
+    ],
+)
 def test_integer_targets_where_floats_are_needed(loss_id: str) -> None:
     name = argument_names(loss_id)[1]
     prediction, target, *others = example_inputs(loss_id)
@@ -125,7 +165,20 @@ def test_integer_targets_where_floats_are_needed(loss_id: str) -> None:
         function(loss_id)(prediction, target.long(), *others)
 
 
-@pytest.mark.parametrize("loss_id", ["nll_loss", "softmax_focal_loss"])
+@pytest.mark.parametrize("loss_id", INTEGER_DATA_IDS)
+def test_float_labels_and_lengths(loss_id: str) -> None:
+    """Each integer data argument given as floats is refused, by name."""
+    inputs = example_inputs(loss_id)
+    for position, name in enumerate(argument_names(loss_id)[1:], start=1):
+        arguments = list(inputs)
+        arguments[position] = inputs[position].float()
+        with pytest.raises(TypeError, match=f"{name} must be an integer tensor .*torch.float32"):
+            function(loss_id)(*arguments)
+
+
+@pytest.mark.parametrize(
+    "loss_id", ["nll_loss", "softmax_focal_loss", "poly1_loss", "multi_margin_loss"]
+)
 def test_float_class_indices(loss_id: str) -> None:
     with pytest.raises(TypeError, match=r"target must hold integer class indices .*torch.float32"):
         function(loss_id)(torch.zeros(4, 3), torch.zeros(4))
@@ -186,6 +239,10 @@ def test_bce_probabilities_outside_unit_interval(values: list[float], shown: str
         "sigmoid_focal_loss",
         "dice_loss",
         "jaccard_loss",
+        "tversky_loss",
+        "focal_tversky_loss",
+        "generalized_dice_loss",
+        "multilabel_soft_margin_loss",
     ],
 )
 def test_targets_outside_unit_interval(loss_id: str) -> None:
@@ -199,7 +256,7 @@ def test_targets_outside_unit_interval(loss_id: str) -> None:
         function(loss_id)(prediction, target)
 
 
-@pytest.mark.parametrize("loss_id", ["dice_loss", "jaccard_loss"])
+@pytest.mark.parametrize("loss_id", OVERLAP_IDS)
 def test_overlap_losses_want_probabilities(loss_id: str) -> None:
     prediction, target = example_inputs(loss_id)
     with pytest.raises(ValueError, match=r"input must hold values in \[0, 1\].*apply sigmoid"):
@@ -207,7 +264,7 @@ def test_overlap_losses_want_probabilities(loss_id: str) -> None:
 
 
 @pytest.mark.parametrize("bad", [3, -1, 7])
-@pytest.mark.parametrize("loss_id", INDEX_TARGET_IDS)
+@pytest.mark.parametrize("loss_id", INDEX_TARGET_IDS + MARGIN_INDEX_IDS)
 def test_class_index_out_of_range(loss_id: str, bad: int) -> None:
     prediction, target = example_inputs(loss_id)
     target = target.clone()
@@ -258,6 +315,18 @@ def test_ignore_index_itself_is_not_out_of_range(loss_id: str) -> None:
         ("sigmoid_focal_loss", {"alpha": 1.5}, r"alpha must be in \[-inf, 1\]; got 1.5"),
         ("dice_loss", {"smooth": -1.0}, r"smooth must be in \[0, inf\]; got -1.0"),
         ("jaccard_loss", {"smooth": -1e-5}, r"smooth must be in \[0, inf\]; got -1e-05"),
+        ("tversky_loss", {"alpha": -0.1}, r"alpha must be in \[0, inf\]; got -0.1"),
+        ("tversky_loss", {"beta": float("nan")}, r"beta must be in \[0, inf\]; got nan"),
+        ("tversky_loss", {"smooth": -1.0}, r"smooth must be in \[0, inf\]; got -1.0"),
+        (
+            "tversky_loss",
+            {"alpha": 0.0, "beta": 0.0},
+            "alpha and beta must not both be 0: the Tversky index would be 1",
+        ),
+        ("focal_tversky_loss", {"exponent": 0.0}, r"exponent must be in \(0, inf\]; got 0.0"),
+        ("focal_tversky_loss", {"exponent": -0.75}, r"exponent must be in \(0, inf\]; got -0.75"),
+        ("focal_tversky_loss", {"beta": -1.0}, r"beta must be in \[0, inf\]; got -1.0"),
+        ("generalized_dice_loss", {"smooth": -1.0}, r"smooth must be in \[0, inf\]; got -1.0"),
     ],
 )
 def test_parameter_out_of_range(loss_id: str, settings: dict[str, float], message: str) -> None:
@@ -276,6 +345,7 @@ def test_parameter_out_of_range(loss_id: str, settings: dict[str, float], messag
             {"label_smoothing": None},
             "label_smoothing must be a real number; got NoneType",
         ),
+        ("focal_tversky_loss", {"exponent": "4/3"}, "exponent must be a real number; got str"),
     ],
 )
 def test_parameter_of_wrong_type(loss_id: str, settings: dict[str, object], message: str) -> None:

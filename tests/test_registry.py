@@ -80,9 +80,14 @@ def test_torch_counterpart_resolves(spec: LossSpec) -> None:
 
 def test_counterparts_outside_torch_are_torchvision() -> None:
     """Counterparts outside torch are named, not imported: torchvision's package does not import
-    beside this torch build (tests/_torchvision.py loads its loss sources for the tests)."""
+    beside this torch build (lossref/_torchvision.py loads its loss sources for the tests)."""
     others = {s.id: s.torch for s in LOSSES if s.torch and not s.torch.startswith("torch.")}
-    assert others == {"sigmoid_focal_loss": "torchvision.ops.sigmoid_focal_loss"}
+    assert others == {
+        "sigmoid_focal_loss": "torchvision.ops.sigmoid_focal_loss",
+        "generalized_box_iou_loss": "torchvision.ops.generalized_box_iou_loss",
+        "distance_box_iou_loss": "torchvision.ops.distance_box_iou_loss",
+        "complete_box_iou_loss": "torchvision.ops.complete_box_iou_loss",
+    }
 
 
 def test_losses_torch_lacks_have_no_counterpart() -> None:
@@ -90,6 +95,18 @@ def test_losses_torch_lacks_have_no_counterpart() -> None:
         "softmax_focal_loss",
         "dice_loss",
         "jaccard_loss",
+        # segmentation: tested against MONAI (focal Tversky: against tversky_loss ** exponent)
+        "tversky_loss",
+        "focal_tversky_loss",
+        "generalized_dice_loss",
+        # embedding: tested against pytorch-metric-learning
+        "contrastive_loss",
+        "info_nce_loss",
+        # regression: tested against mpmath / scikit-learn and hand values
+        "log_cosh_loss",
+        "quantile_loss",
+        # classification: tested against its formula on torch's cross-entropy
+        "poly1_loss",
     }
 
 

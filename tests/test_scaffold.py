@@ -87,14 +87,15 @@ except NotImplementedError:
 
 
 def test_torch_counterpart_is_the_tests_reference(repo: Path) -> None:
-    torch_class = "torch.nn.SoftMarginLoss"
+    # Every current torch loss is in lossref; NLLLoss2d (deprecated, still in torch.nn) is not.
+    torch_class = "torch.nn.NLLLoss2d"
     new_loss(
-        repo, Draft("soft_margin_loss", "classification", "Soft margin", "软间隔", torch_class)
+        repo, Draft("nll_loss2d", "classification", "NLL, 2-D", "二维负对数似然损失", torch_class)
     )
-    test = (repo / "tests" / "test_soft_margin_loss.py").read_text(encoding="utf-8")
-    assert "expected = torch.nn.SoftMarginLoss()(prediction, target)" in test
+    test = (repo / "tests" / "test_nll_loss2d.py").read_text(encoding="utf-8")
+    assert "expected = torch.nn.NLLLoss2d()(prediction, target)" in test
     registry = (repo / "lossref" / "registry.py").read_text(encoding="utf-8")
-    assert '        "SoftMarginLoss",\n        "torch.nn.SoftMarginLoss",\n' in registry
+    assert '        "NLLLoss2d",\n        "torch.nn.NLLLoss2d",\n' in registry
 
 
 def test_scaffolded_pages_fail_the_page_check_only_for_their_markers(repo: Path) -> None:

@@ -5,7 +5,8 @@ register its operators beside this CPU build of torch, so ``import torchvision``
 ("operator torchvision::nms does not exist"). Its losses are plain torch code in single files
 (``torchvision/ops/giou_loss.py``, ...). This loads those files as members of empty
 ``torchvision`` and ``torchvision.ops`` packages, so the maintained implementation is what the
-tests compare against, without executing the package ``__init__`` that loads the extension.
+tests and the benchmark compare against, without executing the package ``__init__`` that
+loads the extension. torchvision is a test dependency (``pip install -e .[test]``).
 """
 
 from __future__ import annotations

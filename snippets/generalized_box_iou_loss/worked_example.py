@@ -1,0 +1,27 @@
+import torch
+
+import lossref
+
+# Pair 1: two 2 × 2 squares, offset by one unit. Pair 2: two unit squares, apart.
+boxes1 = torch.tensor([[0.0, 0.0, 2.0, 2.0], [0.0, 0.0, 1.0, 1.0]])  # prediction A
+boxes2 = torch.tensor([[1.0, 1.0, 3.0, 3.0], [2.0, 0.0, 3.0, 1.0]])  # target B
+
+# Step by step, with torch operations.
+ax1, ay1, ax2, ay2 = boxes1.unbind(-1)
+bx1, by1, bx2, by2 = boxes2.unbind(-1)
+overlap_w = (torch.minimum(ax2, bx2) - torch.maximum(ax1, bx1)).clamp(min=0)
+overlap_h = (torch.minimum(ay2, by2) - torch.maximum(ay1, by1)).clamp(min=0)
+intersection = overlap_w * overlap_h
+union = (ax2 - ax1) * (ay2 - ay1) + (bx2 - bx1) * (by2 - by1) - intersection
+enclosing = (torch.maximum(ax2, bx2) - torch.minimum(ax1, bx1)) * (
+    torch.maximum(ay2, by2) - torch.minimum(ay1, by1)
+)
+iou = intersection / union
+giou = iou - (enclosing - union) / enclosing
+print("I:", intersection, " U:", union, " |C|:", enclosing)
+print("IoU: ", iou)
+print("GIoU:", giou)
+print("1 - GIoU:", 1 - giou)
+
+print(lossref.generalized_box_iou_loss(boxes1, boxes2))  # reduction="none" by default
+print(lossref.generalized_box_iou_loss(boxes1, boxes2, reduction="mean"))
