@@ -1,4 +1,5 @@
-"""Classification losses: cross-entropy, NLL, binary cross-entropy and focal losses.
+"""Classification losses: cross-entropy, NLL, binary cross-entropy, focal, Poly-1 and the margin
+(hinge-type) losses.
 
 Shapes follow torch: multi-class ``input`` is ``(C)``, ``(N, C)`` or ``(N, C, d1, ..., dK)``
 with classes on dim 1 (dim 0 when unbatched); class-index targets drop the class dim
