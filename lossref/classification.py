@@ -574,6 +574,9 @@ def multilabel_margin_loss(
     _check_label_lists(target, input, num_classes)
     # A list entry counts when no -1 comes at or before it: the list ends at the first -1.
     listed = (target == -1).cumsum(-1) == 0  # (..., J) with J = C list slots
+    # Only the slots up to the longest list matter: (..., J, C) work below, not (..., C, C).
+    longest = int(listed.sum(-1).max()) if listed.numel() else 0
+    listed, target = listed[..., :longest], target[..., :longest]
     index = torch.where(listed, target, 0).long()
     # is_target[..., k]: class k appears in the list. (..., J, C) one-hot, summed over J.
     is_target = (F.one_hot(index, num_classes) * listed.unsqueeze(-1)).sum(-2) > 0

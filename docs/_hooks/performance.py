@@ -10,7 +10,8 @@ typed by hand. A line ``<!-- lossref:performance NAME -->`` becomes a block:
 ``<!-- lossref:performance NAME ARG -->`` inside a sentence becomes one number:
 ``compiled-range``, ``compiled-median``, ``compiled-met`` (how many compiled measurements are
 within 1.2×), ``compiled-over`` and ``memory-over`` (the losses over their target), and
-``eager ID``, ``compiled ID``, ``memory ID`` (a loss's ratio at 1e6 elements, C = 10).
+``eager ID``, ``compiled ID``, ``memory ID`` (a loss's ratio at 1e6 elements, C = 10),
+``compile-seconds ID`` (its compile time).
 """
 
 from __future__ import annotations
@@ -335,6 +336,10 @@ def value(results: dict[str, Any], name: str, loss: str | None, language: str = 
     if name == "compiled-met":
         met = sum(entry["ratio_compiled"] <= COMPILE_TARGET for entry in compiled)
         return f"{met}/{len(compiled)}"
+    if name == "compile-seconds" and loss:
+        seconds = [entry["compile_seconds"] for entry in compiled if entry["loss"] == loss]
+        if seconds:
+            return f"{max(seconds):.0f} s"
     sections = {"eager": "eager", "compiled": "compiled", "memory": "memory"}
     if name in sections and loss:
         for entry in results[sections[name]]:
