@@ -67,6 +67,7 @@ if (navigator.clipboard) {
   };
 }
 """
+IMAGES_COMPLETE = "return [...document.images].every(i => i.complete)"
 RAW_TEX = """
 const article = document.querySelector("article").cloneNode(true);
 article.querySelectorAll("pre, code, .katex, script").forEach((node) => node.remove());
@@ -87,11 +88,30 @@ def site(build: Build) -> Path:
     return build.site
 
 
+# While set, the server answers the search index with no documents (the same config), so that
+# Material's search worker does not rebuild the whole index on each of the ~100 pages the
+# page-by-page test loads; the search tests run with the real index.
+EMPTY_SEARCH_INDEX = threading.Event()
+
+
 @pytest.fixture(scope="module")
 def server(site: Path) -> Iterator[str]:
     class Quiet(http.server.SimpleHTTPRequestHandler):
         def log_message(self, format: str, *args: Any) -> None:
             pass
+
+        def do_GET(self) -> None:
+            if EMPTY_SEARCH_INDEX.is_set() and self.path.endswith("search/search_index.json"):
+                index = json.loads((site / "search" / "search_index.json").read_bytes())
+                body = json.dumps({**index, "docs": []}).encode()
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Cache-Control", "no-store")  # never seen by the search tests
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+                return
+            super().do_GET()
 
     handler = functools.partial(Quiet, directory=str(site))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
@@ -210,44 +230,46 @@ def test_every_page_loads_cleanly(browser: Any, server: str, site: Path, report:
     problems: list[str] = []
     math_pages = 0
     browser.get_log("browser")
-    for page in pages:
-        network(browser)
-        browser.get(server + page)
-        settle(browser)
-        ok = wait(
-            lambda: browser.execute_script("return [...document.images].every(i => i.complete)"),
-            timeout=5,
-        )
-        if not ok:
-            problems.append(f"{page}: images still loading")
-        broken = browser.execute_script(
-            "return [...document.images].filter(i => !(i.naturalWidth > 0)).map(i => i.src)"
-        )
-        problems += [f"{page}: image did not load: {src}" for src in broken]
-        errors = [e["message"] for e in browser.get_log("browser") if e["level"] == "SEVERE"]
-        problems += [f"{page}: console: {message}" for message in errors]
-        requested = []
-        for message in network(browser):
-            if message["method"] == "Network.requestWillBeSent":
-                url = urlsplit(message["params"]["request"]["url"])
-                requested.append(url.path)
-                if url.scheme not in ("data", "blob") and url.netloc != host:
-                    problems.append(f"{page}: request to another host: {url.geturl()}")
-        raw = browser.execute_script(RAW_TEX)
-        problems += [f"{page}: raw TeX left in the text: {tex!r}" for tex in raw]
-        if browser.execute_script("return document.querySelector('.arithmatex') !== null"):
-            math_pages += 1
-            if not browser.execute_script("return document.querySelector('.katex') !== null"):
-                problems.append(f"{page}: math not typeset")
-        elif any("/assets/katex/" in path for path in requested):
-            problems.append(f"{page}: loads KaTeX but has no math")
-        if page.startswith(("losses/", "zh/losses/")) and page.count("/") >= 2:
-            figure = browser.execute_script(
-                "const i = document.querySelector('figure.lossref-figure img');"
-                "return i && [i.naturalWidth, i.alt]"
+    browser.execute_cdp_cmd("Network.clearBrowserCache", {})  # no cached full index
+    EMPTY_SEARCH_INDEX.set()
+    try:
+        for page in pages:
+            network(browser)
+            browser.get(server + page)
+            settle(browser)
+            ok = wait(lambda: browser.execute_script(IMAGES_COMPLETE), timeout=5)
+            if not ok:
+                problems.append(f"{page}: images still loading")
+            broken = browser.execute_script(
+                "return [...document.images].filter(i => !(i.naturalWidth > 0)).map(i => i.src)"
             )
-            if not figure or not figure[0] or not figure[1]:
-                problems.append(f"{page}: no loaded figure with alt text")
+            problems += [f"{page}: image did not load: {src}" for src in broken]
+            errors = [e["message"] for e in browser.get_log("browser") if e["level"] == "SEVERE"]
+            problems += [f"{page}: console: {message}" for message in errors]
+            requested = []
+            for message in network(browser):
+                if message["method"] == "Network.requestWillBeSent":
+                    url = urlsplit(message["params"]["request"]["url"])
+                    requested.append(url.path)
+                    if url.scheme not in ("data", "blob") and url.netloc != host:
+                        problems.append(f"{page}: request to another host: {url.geturl()}")
+            raw = browser.execute_script(RAW_TEX)
+            problems += [f"{page}: raw TeX left in the text: {tex!r}" for tex in raw]
+            if browser.execute_script("return document.querySelector('.arithmatex') !== null"):
+                math_pages += 1
+                if not browser.execute_script("return document.querySelector('.katex') !== null"):
+                    problems.append(f"{page}: math not typeset")
+            elif any("/assets/katex/" in path for path in requested):
+                problems.append(f"{page}: loads KaTeX but has no math")
+            if page.startswith(("losses/", "zh/losses/")) and page.count("/") >= 2:
+                figure = browser.execute_script(
+                    "const i = document.querySelector('figure.lossref-figure img');"
+                    "return i && [i.naturalWidth, i.alt]"
+                )
+                if not figure or not figure[0] or not figure[1]:
+                    problems.append(f"{page}: no loaded figure with alt text")
+    finally:
+        EMPTY_SEARCH_INDEX.clear()
     report["pages"] = len(pages)
     report["math_pages"] = math_pages
     assert problems == []
@@ -270,6 +292,7 @@ def open_language_menu_and_pick(browser: Any, language: str) -> None:
     [
         ("losses/cross_entropy/", "zh", "zh/losses/cross_entropy/"),
         ("zh/losses/dice_loss/", "en", "losses/dice_loss/"),
+        ("tutorials/house_prices/", "zh", "zh/tutorials/house_prices/"),  # a notebook page
     ],
 )
 def test_language_switcher_keeps_the_page(

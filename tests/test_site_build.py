@@ -264,6 +264,16 @@ def test_search_splits_chinese_into_words(build: Build) -> None:
     assert splits_into("交叉熵", words)
 
 
+def test_search_index_leaves_out_code_blocks_but_keeps_names(build: Build) -> None:
+    """docs/_hooks/search_index.py: no <pre> text, inline code kept, every page still there."""
+    index = json.loads((build.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    text = " ".join(doc["text"] for doc in index["docs"])
+    assert "<pre" not in text
+    assert "<code>pos_weight</code>" in text
+    pages = {doc["location"].split("#")[0] for doc in index["docs"]}
+    assert {f"losses/{spec.id}/" for spec in LOSSES} <= pages
+
+
 def splits_into(query: str, words: set[str]) -> bool:
     """Whether ``query`` is a concatenation of ``words``."""
     reachable = {0}
