@@ -105,3 +105,33 @@ def test_gradcheck(name: str, reduction: str, batch: bool) -> None:
     assert torch.autograd.gradcheck(
         lambda p, g: function(p, g, smooth=0.5, batch=batch, reduction=reduction), (input, target)
     )
+
+
+@pytest.mark.parametrize("batch", [False, True])
+@pytest.mark.parametrize("name", ["dice_loss", "jaccard_loss"])
+def test_second_derivative(name: str, batch: bool) -> None:
+    """The backward of ``_SoftCounts`` (the per-pixel gradient g·∂L/∂I + ∂L/∂P) is itself
+    differentiable: gradients of gradients, for the prediction and the mask."""
+    g = generator(6)
+    input = (0.05 + 0.9 * torch.rand(2, 2, 5, generator=g, dtype=torch.float64)).requires_grad_()
+    target = (0.05 + 0.9 * torch.rand(2, 2, 5, generator=g, dtype=torch.float64)).requires_grad_()
+    function = getattr(lossref, name)
+    assert torch.autograd.gradgradcheck(
+        lambda p, g: function(p, g, smooth=0.5, batch=batch, reduction="none"), (input, target)
+    )
+
+
+def test_soft_counts_gradient_of_one_input_only() -> None:
+    """``needs_input_grad``: a mask without gradient gets none, and the prediction's gradient
+    is the same as when both require it."""
+    g = generator(7)
+    input = (0.05 + 0.9 * torch.rand(2, 3, 4, generator=g, dtype=torch.float64)).requires_grad_()
+    mask = (torch.rand(2, 3, 4, generator=g, dtype=torch.float64) > 0.5).to(torch.float64)
+    lossref.dice_loss(input, mask).backward()
+    alone = input.grad
+    input.grad = None
+    both = mask.clone().requires_grad_()
+    lossref.dice_loss(input, both).backward()
+    assert mask.grad is None
+    assert both.grad is not None
+    torch.testing.assert_close(input.grad, alone)
