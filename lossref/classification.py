@@ -538,17 +538,78 @@ def _check_label_lists(target: Tensor, input: Tensor, num_classes: int) -> None:
         )
     if target.numel() == 0:
         return
+    rule = (
+        f"input has {num_classes} classes: entries must be 0..{num_classes - 1}, or -1 to end a "
+        f"sample's list (entries after the first -1 are ignored, but must be in range too, as "
+        f"in torch)."
+    )
+    if torch.compiler.is_compiling():  # as in check_class_indices: no graph break
+        in_range = (target >= -1) & (target < num_classes)
+        torch._assert_async(in_range.all(), f"target holds a class index out of range: {rule}")
+        return
     low, high = (int(v) for v in torch.aminmax(target))
     if low < -1 or high >= num_classes:
         bad = low if low < -1 else high
-        raise IndexError(
-            f"target holds class index {bad}, but input has {num_classes} classes: entries "
-            f"must be 0..{num_classes - 1}, or -1 to end a sample's list (entries after the "
-            f"first -1 are ignored, but must be in range too, as in torch)."
-        )
+        raise IndexError(f"target holds class index {bad}, but {rule}")
 
 
 # --8<-- [start:multilabel_margin_loss]
+def _without_targets(input: Tensor, labels: Tensor, listed: Tensor) -> Tensor:
+    """``input`` with −∞ at each sample's listed classes: a listed class is never the other
+    class ``k`` of a pair, and ``max(0, 1 − (x[y_j] − (−∞)))`` is 0. Unused slots write +∞,
+    which ``amin`` ignores."""
+    fill = torch.where(listed, -torch.inf, torch.inf).to(input.dtype)
+    return input.scatter_reduce(-1, labels.clamp(min=0), fill, "amin")
+
+
+def _pair_hinges(others: Tensor, input: Tensor, label: Tensor) -> Tensor:
+    """``h[..., k] = max(0, 1 − (x[y_j] − x_k))`` for one list slot ``j`` (its class ``y_j`` is
+    ``label``, shape ``(..., 1)``) and every class ``k``, with ``x_k`` taken from ``others``
+    (listed classes at −∞, so their ``h`` is 0). A fresh tensor of the shape of ``input``."""
+    target_score = input.gather(-1, label)  # x[y_j], kept as (..., 1)
+    return (1 - target_score + others).clamp_(min=0)  # in torch's order of operations
+
+
+class _MultilabelMargin(torch.autograd.Function):
+    """Per-sample ``(1/C)·Σ_j Σ_k h_jk``, one list slot ``j`` at a time, with the Gradient
+    section's ``(a_ik − b_ik)/C`` as backward.
+
+    Broadcasting every slot against every class at once would hold a ``(N, J, C)`` table (and
+    autograd would keep it for backward); here forward adds up one ``(N, C)`` slot at a time,
+    and backward rebuilds each slot's hinges from the saved input to count its active pairs.
+    """
+
+    @staticmethod
+    def forward(ctx: Any, input: Tensor, labels: Tensor, listed: Tensor) -> Tensor:
+        ctx.save_for_backward(input, labels, listed)
+        others = _without_targets(input, labels, listed)
+        loss = input.new_zeros(input.shape[:-1])
+        for j in range(labels.shape[-1]):
+            label = labels[..., j].clamp(min=0).unsqueeze(-1)  # an unused slot may hold -1
+            slot_loss = _pair_hinges(others, input, label).sum(-1)
+            loss += torch.where(listed[..., j], slot_loss, 0)  # an unused slot counts 0
+        return loss / input.shape[-1]
+
+    @staticmethod
+    def backward(ctx: Any, grad: Tensor) -> tuple[Tensor | None, None, None]:
+        if not ctx.needs_input_grad[0]:
+            return None, None, None
+        input, labels, listed = ctx.saved_tensors
+        others = _without_targets(input, labels, listed)
+        grad_input = torch.zeros_like(input)
+        for j in range(labels.shape[-1]):
+            label = labels[..., j].clamp(min=0).unsqueeze(-1)
+            # [h_jk > 0] = sign(h_jk) (h ≥ 0): 1 for each active pair (y_j, k) of this slot
+            active = _pair_hinges(others, input, label).sign_()
+            # upstream gradient / C for a listed slot, 0 for an unused one
+            scale = torch.where(listed[..., j], grad / input.shape[-1], 0).unsqueeze(-1)
+            grad_input.addcmul_(active, scale)  # a_ik: +1/C to the other class k
+            # b_ik: −1/C to the listed class y_j for each of its active pairs
+            grad_input.scatter_add_(-1, label, -active.sum(-1, keepdim=True) * scale)
+            del active  # let it go before the next slot's hinges are built
+        return grad_input, None, None
+
+
 def multilabel_margin_loss(
     input: Tensor,
     target: Tensor,
@@ -572,19 +633,15 @@ def multilabel_margin_loss(
     how = resolve_reduction(reduction, size_average, reduce)
     num_classes = _margin_input(input)
     _check_label_lists(target, input, num_classes)
-    # A list entry counts when no -1 comes at or before it: the list ends at the first -1.
-    listed = (target == -1).cumsum(-1) == 0  # (..., J) with J = C list slots
-    # Only the slots up to the longest list matter: (..., J, C) work below, not (..., C, C).
-    longest = int(listed.sum(-1).max()) if listed.numel() else 0
-    listed, target = listed[..., :longest], target[..., :longest]
-    index = torch.where(listed, target, 0).long()
-    # is_target[..., k]: class k appears in the list. (..., J, C) one-hot, summed over J.
-    is_target = (F.one_hot(index, num_classes) * listed.unsqueeze(-1)).sum(-2) > 0
-    # hinge[..., j, k] = max(0, 1 − (x[y_j] − x[k])) for list slot j and class k
-    target_scores = input.gather(-1, index).unsqueeze(-1)
-    hinge = F.relu(1 - target_scores + input.unsqueeze(-2))
-    counted = listed.unsqueeze(-1) & ~is_target.unsqueeze(-2)  # listed j, non-target k
-    loss = torch.where(counted, hinge, 0).sum((-2, -1)) / num_classes
+    # A sample's list ends at its first -1 (entries after it are ignored): the argmax of a
+    # 0/1 row is the position of its first 1; a row without -1 lists all C slots.
+    ends = target == -1
+    length = torch.where(ends.any(-1), ends.byte().argmax(-1), num_classes)
+    # Only the slots up to the longest list matter: J slots of (..., C) work, not C of them.
+    longest = int(length.max()) if length.numel() else 0
+    listed = torch.arange(longest, device=input.device) < length.unsqueeze(-1)  # (..., J)
+    labels = target[..., :longest].long()  # a view of target when it is int64 already
+    loss: Tensor = _MultilabelMargin.apply(input, labels, listed)  # type: ignore[no-untyped-call]
     return apply_reduction(loss, how)
     # --8<-- [end:multilabel_margin_loss]
 
@@ -598,6 +655,42 @@ def _check_p(p: int) -> int:
 
 
 # --8<-- [start:multi_margin_loss]
+def _rival_hinges(input: Tensor, target: Tensor, margin: float) -> Tensor:
+    """``h[..., k] = max(0, margin − x[y] + x_k)`` for every class ``k``, and 0 at ``k = y`` (the
+    true class is not its own rival). A fresh tensor of the shape of ``input``."""
+    true_score = input.gather(-1, target.unsqueeze(-1))  # x[y], kept as (..., 1)
+    hinge = (margin - true_score + input).clamp_(min=0)  # in torch's order of operations
+    return hinge.scatter_(-1, target.unsqueeze(-1), 0)
+
+
+class _MultiMargin(torch.autograd.Function):
+    """Per-sample ``(1/C)·Σ_{k≠y} h_k^p``, with the Gradient section's derivative as backward.
+
+    Autograd would keep the ``(N, C)`` hinge table (and its mask and power) until backward;
+    here forward sums it and lets it go, and backward rebuilds ``h`` from the saved input and
+    turns it, in place, into the gradient: forward plus backward holds one ``(N, C)`` tensor.
+    """
+
+    @staticmethod
+    def forward(ctx: Any, input: Tensor, target: Tensor, p: int, margin: float) -> Tensor:
+        ctx.save_for_backward(input, target)
+        ctx.p, ctx.margin = p, margin
+        return _rival_hinges(input, target, margin).pow_(p).sum(-1) / input.shape[-1]
+
+    @staticmethod
+    def backward(ctx: Any, grad: Tensor) -> tuple[Tensor | None, None, None, None]:
+        if not ctx.needs_input_grad[0]:
+            return None, None, None, None
+        input, target = ctx.saved_tensors
+        hinge = _rival_hinges(input, target, ctx.margin)
+        # ∂lᵢ/∂x_k = p·h_k^(p−1)·[h_k > 0] / C for a rival k: [h_k > 0] = sign(h_k) for p = 1
+        # (h ≥ 0), 2·h_k for p = 2; the true class gets minus the sum over its rivals.
+        grad_input = hinge.sign_() if ctx.p == 1 else hinge.mul_(2)
+        grad_input = grad_input.mul_(grad.unsqueeze(-1) / input.shape[-1])
+        rivals_total = grad_input.sum(-1, keepdim=True)
+        return grad_input.scatter_(-1, target.unsqueeze(-1), -rivals_total), None, None, None
+
+
 def multi_margin_loss(
     input: Tensor,
     target: Tensor,
@@ -632,11 +725,7 @@ def multi_margin_loss(
         )
     check_class_indices(target, num_classes, ignore_index=None)
     check_class_weight("weight", weight, num_classes)
-    target = target.long()
-    true_score = input.gather(-1, target.unsqueeze(-1))  # x[y], kept as (..., 1)
-    hinge = F.relu(margin - true_score + input).pow(p)  # one term per class k
-    is_other = torch.arange(num_classes, device=input.device) != target.unsqueeze(-1)
-    loss = torch.where(is_other, hinge, 0).sum(-1) / num_classes
+    loss: Tensor = _MultiMargin.apply(input, target.long(), p, margin)  # type: ignore[no-untyped-call]
     if weight is not None:
         loss = loss * weight[target]
     return apply_reduction(loss, how)

@@ -53,7 +53,7 @@ def _ctc_end_alphas(
     ``log_probs`` ``(T, N, C)``; ``labels`` ``(N, S)``, padded with ``blank`` after each
     sequence's ``target_lengths``; ``input_lengths`` and ``target_lengths`` ``(N,)``.
     """
-    steps, batch, _ = log_probs.shape
+    batch = log_probs.shape[1]
     # l′: the labels with a blank before, between and after them, length 2S + 1.
     extended = labels.new_full((batch, 2 * labels.shape[1] + 1), blank)
     extended[:, 1::2] = labels
@@ -61,20 +61,23 @@ def _ctc_end_alphas(
     # differs from the label two positions back: "aa" needs a blank between its two a's.
     can_skip = torch.zeros_like(extended, dtype=torch.bool)
     can_skip[:, 2:] = (extended[:, 2:] != blank) & (extended[:, 2:] != extended[:, :-2])
-    # log y_t(l′_s): the log-probability of the symbol at position s of l′, at each frame t.
-    emit = log_probs.gather(2, extended.expand(steps, -1, -1))  # (T, N, 2S + 1)
+    # The frames one by one: unbind gives backward a single (T, N, C) gradient to assemble,
+    # where indexing a (T, N, 2S + 1) table with [t] would build a full-size one at every step.
+    frames = log_probs.unbind(0)
 
     # α before the first frame: all the probability on s = 0. The first step below then gives
     # α_0(0) = log y_0(blank), α_0(1) = log y_0(l_1) and −inf elsewhere (a path starts with a
     # blank or with the first label); a sequence of input length 0 keeps this α.
-    alpha = torch.full_like(emit[0], NEG_INF)
+    alpha = log_probs.new_full(extended.shape, NEG_INF)
     alpha[:, 0] = 0.0
-    for t in range(steps):
+    for t, frame in enumerate(frames):
+        # log y_t(l′_s): the log-probability of the symbol at position s of l′ at frame t
+        emit = frame.gather(1, extended)  # (N, 2S + 1)
         stay = alpha  # from s: the same symbol again
         step = F.pad(alpha, (1, 0), value=NEG_INF)[:, :-1]  # from s − 1: α shifted right by 1
         skip = F.pad(alpha, (2, 0), value=NEG_INF)[:, :-2]  # from s − 2: α shifted right by 2
         skip = torch.where(can_skip, skip, NEG_INF)
-        new = _logsumexp(stay, step, skip) + emit[t]
+        new = _logsumexp(stay, step, skip) + emit
         # Sequences shorter than T stop at their own length: their α stays as it was.
         alpha = torch.where((t < input_lengths).unsqueeze(1), new, alpha)
 
