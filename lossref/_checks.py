@@ -143,6 +143,9 @@ def check_sign_target(name: str, value: object) -> Tensor:
 
     torch's margin-ranking, hinge-embedding and cosine-embedding losses give any other value a
     loss of its own in silence (0/1 labels are the usual mistake), so other values are refused.
+    As in ``check_class_indices``, under ``torch.compile`` the check is an assert inside the
+    graph (a ``RuntimeError`` when it fails): picking out the bad values has a data-dependent
+    shape, which would split the compiled graph.
     """
     tensor = check_tensor(name, value)
     if tensor.dtype == torch.bool or tensor.is_complex():
@@ -150,15 +153,24 @@ def check_sign_target(name: str, value: object) -> Tensor:
             f"{name} must hold the labels 1 and -1 in a float or integer tensor; got dtype "
             f"{tensor.dtype}. A 0/1 label converts with 2 * {name}.long() - 1."
         )
+    if tensor.numel() == 0:
+        return tensor
+    rule = f"{name} must hold only the labels 1 and -1"
+    advice = (
+        f"torch does not check this and scores such labels in silence; a 0/1 label converts "
+        f"with 2 * {name} - 1."
+    )
     with torch.no_grad():
-        others = tensor.detach()[(tensor != 1) & (tensor != -1)]
-    if others.numel():
-        shown = ", ".join(f"{v:g}" for v in torch.unique(others).tolist()[:4])
-        raise ValueError(
-            f"{name} must hold only the labels 1 and -1; found {shown}. torch does not check "
-            f"this and scores such labels in silence; a 0/1 label converts with 2 * {name} - 1."
-        )
-    return tensor
+        size = tensor.detach().abs()
+        if torch.compiler.is_compiling():
+            torch._assert_async((size == 1).all(), f"{rule}. {advice}")
+            return tensor
+        low, high = torch.aminmax(size)
+        if low == 1 and high == 1:  # one reduction in the common case; NaN fails it
+            return tensor
+        others = tensor.detach()[size != 1]
+    shown = ", ".join(f"{v:g}" for v in torch.unique(others).tolist()[:4])
+    raise ValueError(f"{rule}; found {shown}. {advice}")
 
 
 def check_weight_like(name: str, weight: Tensor, input: Tensor) -> None:

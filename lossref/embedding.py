@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import torch
 import torch.nn.functional as F
@@ -31,6 +32,34 @@ __all__: list[str] = [
     "triplet_margin_loss",
     "triplet_margin_with_distance_loss",
 ]
+
+
+# --8<-- [start:hinge]
+class _Hinge(torch.autograd.Function):
+    """The hinge ``max(0, z)``, with its derivative ``1[z ≥ 0]`` as backward.
+
+    The step is built from float operations, ``sign(z) + 1`` (0, 1 or 2) capped at 1, so that it
+    takes the active side at ``z = 0`` as torch's ``clamp_min`` does. Left to autograd, the
+    hinge keeps a boolean mask ``z ≥ 0`` for the backward pass, and under ``torch.compile``
+    writing that mask costs more than the whole loss; a float step does not.
+    """
+
+    @staticmethod
+    def forward(ctx: Any, z: Tensor) -> Tensor:
+        ctx.save_for_backward(z)
+        return z.clamp(min=0)
+
+    @staticmethod
+    def backward(ctx: Any, grad: Tensor) -> Tensor:
+        (z,) = ctx.saved_tensors
+        step: Tensor = (z.sign() + 1).clamp(max=1)  # ∂ max(0, z)/∂z = 1[z ≥ 0]
+        return grad * step
+
+
+def _hinge(z: Tensor) -> Tensor:
+    loss: Tensor = _Hinge.apply(z)  # type: ignore[no-untyped-call]
+    return loss
+    # --8<-- [end:hinge]
 
 
 # --8<-- [start:margin_ranking_loss]
@@ -63,7 +92,7 @@ def margin_ranking_loss(
     check_same_shape(input1, input2, ("input1", "input2"))
     check_sign_target("target", target)
     check_same_shape(input1, target, ("input1", "target"))
-    loss = (margin - target * (input1 - input2)).clamp(min=0)
+    loss = _hinge(margin - target * (input1 - input2))
     return apply_reduction(loss, how)
     # --8<-- [end:margin_ranking_loss]
 
@@ -97,7 +126,7 @@ def hinge_embedding_loss(
     check_sign_target("target", target)
     check_same_shape(input, target)
     # torch.where takes each element from one branch, and the gradient flows through it only.
-    loss = torch.where(target == 1, input, (margin - input).clamp(min=0))
+    loss = torch.where(target == 1, input, _hinge(margin - input))
     return apply_reduction(loss, how)
     # --8<-- [end:hinge_embedding_loss]
 
@@ -145,13 +174,14 @@ def cosine_embedding_loss(
             f"target must hold one label per pair: shape {tuple(input1.shape[:-1])} for "
             f"input1 {tuple(input1.shape)}; got {tuple(target.shape)}."
         )
-    # Each vector is divided by its own sqrt(‖x‖² + ε) before the dot product: the value of
+    # The dot product is divided by one norm sqrt(‖x‖² + ε) after the other: the value of
     # torch's x1·x2 / sqrt((‖x1‖² + ε)(‖x2‖² + ε)), without the product of squared norms that
-    # overflows float32 once the norms pass about 4e9 (the fourth root of float32.max).
-    unit1 = input1 / (input1.square().sum(-1, keepdim=True) + _COSINE_EPS).sqrt()
-    unit2 = input2 / (input2.square().sum(-1, keepdim=True) + _COSINE_EPS).sqrt()
+    # overflows float32 once the norms pass about 4e9 (the fourth root of float32.max). Only
+    # sums over D are kept for the backward pass, never a tensor of the embeddings' size.
+    norm1 = ((input1 * input1).sum(-1) + _COSINE_EPS).sqrt()
+    norm2 = ((input2 * input2).sum(-1) + _COSINE_EPS).sqrt()
     # Rounding can put the cosine of parallel vectors a hair beyond ±1 (a loss of −1e-7).
-    cos = (unit1 * unit2).sum(-1).clamp(-1, 1)
+    cos = ((input1 * input2).sum(-1) / norm1 / norm2).clamp(-1, 1)
     loss = torch.where(target == 1, 1 - cos, (cos - margin).clamp(min=0))
     return apply_reduction(loss, how)
     # --8<-- [end:cosine_embedding_loss]
@@ -312,10 +342,11 @@ def contrastive_loss(
             f"input1 {tuple(input1.shape)}; got target {tuple(target.shape)}."
         )
     check_in_unit_interval("target", target, "Use 1 for a similar pair, 0 for a dissimilar one.")
-    difference = input1 - input2
-    # d² as a sum of squares, not (√·)²: exact, and its gradient 2(x₁ − x₂) is defined at d = 0.
-    similar = difference.square().sum(dim=-1)
-    distance = torch.linalg.vector_norm(difference, dim=-1)
+    # One distance per pair, both terms from it: backward then makes one (N, D) gradient (the
+    # norm's), not a second one for a sum of squares. At d = 0 the norm's gradient is 0 (torch's
+    # subgradient), so d² still has the gradient 2(x₁ − x₂) = 0 there.
+    distance = torch.linalg.vector_norm(input1 - input2, dim=-1)
+    similar = distance.square()
     dissimilar = (margin - distance).clamp(min=0).square()
     loss = target * similar + (1 - target) * dissimilar
     return apply_reduction(loss, how)

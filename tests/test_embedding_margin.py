@@ -448,6 +448,7 @@ def test_gradcheck(name: str, reduction: str) -> None:
 
     leaves = tuple(tensors[n].clone().requires_grad_() for n in wrt)
     assert torch.autograd.gradcheck(loss, leaves)
+    assert torch.autograd.gradgradcheck(loss, leaves)  # _Hinge's backward is differentiable
 
 
 def test_gradcheck_at_a_zero_vector() -> None:
@@ -497,6 +498,36 @@ def test_targets_other_than_plus_minus_one_are_refused(
 def test_nan_target_is_refused() -> None:
     with pytest.raises(ValueError, match="found nan"):
         lossref.hinge_embedding_loss(torch.ones(2), torch.tensor([1.0, float("nan")]))
+
+
+def test_hinge_step_at_the_kink_is_torchs() -> None:
+    """_Hinge's backward 1[z ≥ 0] takes the active side at z = 0, as torch's clamp_min does."""
+    x = torch.tensor([0.3, -0.2, 0.0, 1.0], dtype=torch.float64)
+    y = torch.tensor([1.0, -1.0, 1.0, -1.0], dtype=torch.float64)
+    _, (grad1, grad2) = assert_matches(
+        lossref.margin_ranking_loss,
+        F.margin_ranking_loss,
+        {"input1": x, "input2": x.clone(), "target": y},  # z = margin − y·0 = 0 everywhere
+        ("input1", "input2"),
+        reduction="sum",
+    )
+    assert (grad1 != 0).all()
+    assert (grad2 != 0).all()
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_compiled_loss_refuses_other_targets_in_graph(name: str) -> None:
+    """Under torch.compile the ±1 check is an assert inside the one graph: no graph break,
+    and a RuntimeError for a 0/1 label."""
+    tensors = small_inputs(name, torch.float32)
+    function = getattr(lossref, name)
+    torch._dynamo.reset()
+    assert torch._dynamo.explain(function)(**tensors).graph_break_count == 0
+    compiled = torch.compile(function)
+    torch.testing.assert_close(compiled(**tensors), function(**tensors))
+    tensors["target"] = (tensors["target"] + 1) / 2  # 0/1 labels
+    with pytest.raises(RuntimeError, match="target must hold only the labels 1 and -1"):
+        compiled(**tensors)
 
 
 @pytest.mark.parametrize("name", NAMES)
