@@ -190,13 +190,18 @@ def code_cells(notebook: NotebookNode) -> list[str]:
 
 def kernel_environment() -> dict[str, str]:
     """The kernel's environment: this one, with the inline backend, and nothing that varies
-    from run to run in the outputs (SVG figures carry ``SOURCE_DATE_EPOCH`` as their date)."""
+    from run to run in the outputs (SVG figures carry ``SOURCE_DATE_EPOCH`` as their date).
+
+    One torch thread: the tutorials' tensors are small, up to 4 kernels run at once, and
+    OpenMP threads that wait for a busy core burn it (a kernel took up to 5 times as long).
+    The numbers then do not depend on how many cores the building machine has."""
     environment = dict(os.environ)
     environment.pop("MPLBACKEND", None)  # a non-interactive backend would show no figures
     environment.update(
         SOURCE_DATE_EPOCH="0",
         PYTHONHASHSEED="0",
         PYDEVD_DISABLE_FILE_VALIDATION="1",  # the debugger's note about frozen modules
+        OMP_NUM_THREADS="1",
     )
     return environment
 
@@ -476,3 +481,32 @@ def cancel() -> None:
     """Cancel the runs not yet started (the build failed or the server stops)."""
     for future in [*_jobs, *_runs.values()]:
         future.cancel()
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python docs/_hooks/tutorial_notebooks.py OUT [--language zh ...]``: execute every
+    tutorial in fresh kernels, without building the site, and write each executed notebook to
+    ``OUT/<name>.<language>.ipynb``. A notebook that raises, or prose that differs from the
+    findings, is reported and the exit status is 1."""
+    import argparse
+
+    parser = argparse.ArgumentParser(description=main.__doc__)
+    parser.add_argument("out", type=Path)
+    parser.add_argument("-l", "--language", action="append", choices=LANGUAGES, dest="languages")
+    args = parser.parse_args(argv)
+    args.out.mkdir(parents=True, exist_ok=True)
+    failed = 0
+    for (name, language), future in start(sources(), tuple(args.languages or LANGUAGES)).items():
+        try:
+            run = future.result()
+        except NotebookError as error:
+            print(error)
+            failed += 1
+            continue
+        (args.out / f"{name}.{language}.ipynb").write_text(run.text, encoding="utf-8")
+        print(f"{name} ({language}): {run.seconds:.1f} s")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
