@@ -5,9 +5,12 @@ from __future__ import annotations
 import html
 import json
 import re
+import shutil
+import subprocess
 from itertools import zip_longest
 from pathlib import Path
 from types import SimpleNamespace
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 import pytest
@@ -308,3 +311,108 @@ def test_loss_table_links_only_pages_that_exist(tmp_path: Path) -> None:
     assert "| Mean squared error (L2) |" in english  # no page yet: no link
     assert "](" not in chinese  # no Chinese page exists yet
     assert len(english.splitlines()) == 2 + len(LOSSES)
+
+
+# --- what the browser test checks on a sample of the loss pages, here on every page ----------
+
+FORMULA = re.compile(r"""<(span|div) class="arithmatex">(.*?)</\1>""", re.S)
+DELIMITERS = re.compile(r"^\\[(\[]|\\[)\]]$")  # katex-init.js strips the same
+# The options of docs/assets/javascripts/katex-init.js, but an error throws: in the browser it
+# becomes red source text in the page and a reader's puzzle.
+TYPESET = r"""
+const katex = require(process.argv[1]);
+const formulas = JSON.parse(require("fs").readFileSync(0, "utf-8"));
+const errors = [];
+for (const [where, tex, display] of formulas) {
+  try {
+    katex.renderToString(tex, { displayMode: display, throwOnError: true });
+  } catch (error) {
+    errors.push(`${where}: ${error.message}`);
+  }
+}
+process.stdout.write(JSON.stringify({ typeset: formulas.length - errors.length, errors }));
+"""
+
+
+def formulas(site: Path) -> list[tuple[str, str, bool]]:
+    """Every formula of the built site: (page, TeX as katex-init.js reads it, display?)."""
+    found = []
+    for page in sorted(site.rglob("*.html")):
+        for tag, inner in FORMULA.findall(page.read_text(encoding="utf-8")):
+            tex = DELIMITERS.sub("", html.unescape(inner).strip())
+            found.append((str(page.relative_to(site)), tex, tag == "div"))
+    return found
+
+
+def typeset(site: Path, found: list[tuple[str, str, bool]]) -> dict[str, Any]:
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("node is not installed: `bash .ci/dev setup` installs it with KaTeX")
+    result = subprocess.run(
+        [node, "-e", TYPESET, str(site / "assets" / "katex" / "katex.min.js")],
+        input=json.dumps(found),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    outcome: dict[str, Any] = json.loads(result.stdout)
+    return outcome
+
+
+def test_every_formula_typesets(build: Build) -> None:
+    """Every formula of every page, both languages, typeset by the KaTeX the site serves."""
+    found = formulas(build.site)
+    assert len(found) > 40 * len(LOSSES)
+    outcome = typeset(build.site, found)
+    assert outcome["errors"] == []
+    assert outcome["typeset"] == len(found)
+
+
+def test_a_formula_katex_cannot_typeset_is_reported(build: Build) -> None:
+    bad = [("losses/x/index.html", r"\frac{1}{", False), ("a.html", r"\ell(e)", True)]
+    outcome = typeset(build.site, bad)
+    assert outcome["typeset"] == 1
+    assert len(outcome["errors"]) == 1
+    assert outcome["errors"][0].startswith("losses/x/index.html: KaTeX parse error")
+
+
+IMAGE = re.compile(r"<img\b[^>]*>")
+ATTRIBUTE = re.compile(r"""\b(src|alt)="([^"]*)\"""")
+LOSS_FIGURE = re.compile(r"""<figure class="lossref-figure">\s*<img\b[^>]*>""")
+
+
+def image_problems(site: Path) -> list[str]:
+    problems = []
+    for page in sorted(site.rglob("*.html")):
+        where = page.relative_to(site)
+        for tag in IMAGE.findall(page.read_text(encoding="utf-8")):
+            attributes = dict(ATTRIBUTE.findall(tag))
+            source = html.unescape(attributes.get("src", ""))
+            if not attributes.get("alt", "").strip():
+                problems.append(f"{where}: image without alt text: {source[:60]}")
+            if source.startswith("data:image/"):
+                continue
+            if urlsplit(source).scheme or not (page.parent / unquote(source)).resolve().is_file():
+                problems.append(f"{where}: image {source!r} is no file of the site")
+    return problems
+
+
+def test_every_image_is_a_file_of_the_site_with_alt_text(build: Build) -> None:
+    assert image_problems(build.site) == []
+    for spec in LOSSES:
+        for prefix in ("", "zh/"):
+            page = build.site / prefix / "losses" / spec.id / "index.html"
+            assert LOSS_FIGURE.search(page.read_text(encoding="utf-8")), f"no figure in {page}"
+
+
+def test_image_problems_are_reported(tmp_path: Path) -> None:
+    (tmp_path / "a.svg").write_text("<svg/>")
+    (tmp_path / "index.html").write_text(
+        '<img src="a.svg" alt="A curve"><img src="b.svg" alt="Gone"><img src="a.svg">'
+        '<img alt="Inline" src="data:image/png;base64,AAAA">'
+    )
+    assert image_problems(tmp_path) == [
+        "index.html: image 'b.svg' is no file of the site",
+        "index.html: image without alt text: a.svg",
+    ]
