@@ -23,7 +23,7 @@ from mkdocs.utils.yaml import yaml_load
 from nbformat import NotebookNode
 
 from lossref._pages import term_problems
-from tests.conftest import HOOKS, REPO, Build, load_hook
+from tests.conftest import HOOKS, REPO, Build, Finished, load_hook
 
 HOOK = load_hook("tutorials")
 notebooks = sys.modules["tutorial_notebooks"]  # the module the hook uses
@@ -276,13 +276,18 @@ def test_tutorials_are_in_the_nav_in_both_languages(site: Path) -> None:
 # --- executing again ---------------------------------------------------------------------------
 
 
-def test_tutorials_give_the_same_notebooks_every_time(site: Path) -> None:
-    """Every tutorial executed again in a fresh kernel gives, byte for byte, the notebook the
-    site offers. In Chinese: the build ran it second, in the kernel that had just run the
-    English one, so this also shows the outputs do not depend on what the kernel ran before."""
-    for (name, language), run in notebooks.start(SOURCES, languages=("zh",)).items():
-        again = run.result().text
-        assert again == built(site, name, language)[1].read_text(encoding="utf-8"), name
+def test_tutorials_give_the_same_notebooks_every_time(
+    site: Path, fresh_tutorial_notebooks: Finished
+) -> None:
+    """Every tutorial executed again in a fresh kernel (``python
+    docs/_hooks/tutorial_notebooks.py OUT -l zh``, started with the session) gives, byte for
+    byte, the notebook the site offers. In Chinese: the build ran it second, in the kernel that
+    had just run the English one, so this also shows the outputs do not depend on what the
+    kernel ran before."""
+    assert fresh_tutorial_notebooks.returncode == 0, fresh_tutorial_notebooks.output
+    for name in NAMES:
+        again = (fresh_tutorial_notebooks.folder / f"{name}.zh.ipynb").read_text(encoding="utf-8")
+        assert again == built(site, name, "zh")[1].read_text(encoding="utf-8"), name
 
 
 def test_a_notebook_that_raises_names_its_line(tmp_path: Path) -> None:
