@@ -251,3 +251,12 @@ def non_default_settings(loss_id: str, dtype: torch.dtype = torch.float64) -> di
 def cosine_distance(x: Tensor, y: Tensor) -> Tensor:
     """``1 − cos(x, y)`` row by row: a ``distance_function`` for the triplet losses."""
     return 1 - torch.nn.functional.cosine_similarity(x, y, dim=-1)
+
+
+def compiled(function: Callable[..., Tensor], fullgraph: bool = True) -> Callable[..., Tensor]:
+    """``torch.compile`` of ``function``, by default as one graph (a graph break raises). The
+    backend is ``aot_eager``: the graph and its autograd are traced as under the default
+    backend and run with eager kernels, since what the tests check is the graph (a check inside
+    it, not a break); Inductor's C++ compile would add about 15 s to the suite. The benchmark
+    compiles with Inductor."""
+    return torch.compile(function, backend="aot_eager", fullgraph=fullgraph)
