@@ -9,82 +9,28 @@ thread count; only the run time does.
 """
 
 import importlib.util
-import os
-import shutil
-import signal
-import subprocess
 import sys
-import tempfile
-from dataclasses import dataclass
-from pathlib import Path
 from types import ModuleType
 
 import pytest
 import torch
 
-REPO = Path(__file__).resolve().parents[1]
-HOOKS = REPO / "docs" / "_hooks"
+from tests._background import (
+    BACKGROUND,
+    HOOKS,
+    MYPY,
+    REPO,
+    WHEN_BUILT,
+    Background,
+    Build,
+    Finished,
+)
+
+__all__ = ["HOOKS", "MYPY", "REPO", "Build", "Finished", "load_hook"]
 
 torch.set_num_threads(1)
 
 
-@dataclass
-class Build:
-    site: Path
-    returncode: int
-    log: str
-
-
-@dataclass
-class Finished:
-    returncode: int
-    output: str
-    folder: Path  # where the command wrote its files
-
-
-class Background:
-    """A command of a few dozen seconds that needs no test before it: started in its own
-    process when the tests are collected, so that it runs while the other tests do, and waited
-    for by the tests that read its result (they run last). ``nice`` > 0: it takes the cores
-    only when the suite leaves them idle."""
-
-    def __init__(self, arguments: list[str], nice: int) -> None:
-        self.folder = Path(tempfile.mkdtemp(prefix="lossref-tests-"))
-        self.output = (self.folder / "output.log").open("w+", encoding="utf-8")
-        self.process = subprocess.Popen(
-            [sys.executable, *(a.replace("{folder}", str(self.folder)) for a in arguments)],
-            cwd=REPO,
-            stdout=self.output,
-            stderr=subprocess.STDOUT,
-            preexec_fn=(lambda: os.nice(nice)) if nice else None,
-            start_new_session=True,  # so that close() can stop its children too (kernels)
-        )
-
-    def result(self) -> Finished:
-        returncode = self.process.wait(timeout=BACKGROUND_TIMEOUT)
-        self.output.seek(0)
-        return Finished(returncode, self.output.read(), self.folder)
-
-    def close(self) -> None:
-        if self.process.poll() is None:  # the session ended early (-x, Ctrl-C)
-            os.killpg(self.process.pid, signal.SIGKILL)
-            self.process.wait()
-        self.output.close()
-        shutil.rmtree(self.folder, ignore_errors=True)
-
-
-BACKGROUND_TIMEOUT = 900  # seconds; each takes 1 to 2 minutes beside the other tests
-# fixture name -> (the arguments to python, "{folder}" being the command's own folder; its
-# niceness). The build is not niced: the browser tests wait for it.
-MYPY = ["mypy", "--config-file", str(REPO / "pyproject.toml")]  # also tests/test_lint.py
-BACKGROUND: dict[str, tuple[list[str], int]] = {
-    "build": (["-m", "mkdocs", "build", "--strict", "--site-dir", "{folder}/site"], 0),
-    "fresh_tutorial_notebooks": (
-        [str(HOOKS / "tutorial_notebooks.py"), "{folder}", "-l", "zh"],
-        10,
-    ),
-    "mypy_of_lossref": (["-m", *MYPY, "lossref"], 10),
-}
 STARTED = pytest.StashKey[dict[str, Background]]()
 
 
@@ -126,6 +72,21 @@ def pytest_unconfigure(config: pytest.Config) -> None:
         started.close()
 
 
+ANNOUNCED = pytest.StashKey[Build]()
+
+
+def pytest_runtest_teardown(item: pytest.Item) -> None:
+    started = item.config.stash.get(STARTED, {}).get("build")
+    if started is None or ANNOUNCED in item.config.stash or started.process.poll() is None:
+        return
+    finished = started.result()
+    build = item.config.stash[ANNOUNCED] = Build(
+        finished.folder / "site", finished.returncode, finished.output
+    )
+    for callback in WHEN_BUILT:
+        callback(build)
+
+
 def background(request: pytest.FixtureRequest, name: str) -> Finished:
     started = request.config.stash.setdefault(STARTED, {})
     if name not in started:  # requested in a way collection did not see
@@ -137,6 +98,8 @@ def background(request: pytest.FixtureRequest, name: str) -> Finished:
 def build(request: pytest.FixtureRequest) -> Build:
     """The site, built once for the whole session exactly as `bash .ci/dev build` builds it
     (strict); the site-build, link, tutorial and browser tests all read this one build."""
+    if ANNOUNCED in request.config.stash:
+        return request.config.stash[ANNOUNCED]
     finished = background(request, "build")
     return Build(finished.folder / "site", finished.returncode, finished.output)
 

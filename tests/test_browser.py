@@ -1,12 +1,13 @@
 """The built site in a real browser (headless Chromium through Selenium), as a reader uses it.
 
-One browser session, one build, one local server for the whole module. Checked: every page in
-both languages (of the loss pages, one per family: ``pages_to_load``) loads without console
-errors and requests nothing from another host; math is typeset and no raw TeX is left; images
-(the figures) load; the language switcher, clicked,
-lands on the same loss in the other language; search finds pages in English and Chinese; a
-code block's copy button copies code that runs; the first load of a loss page stays within a
-byte budget and loads no library the page does not use. Screenshots and a summary go to
+Checked: every page in both languages (of the loss pages, one per family: ``pages_to_load``)
+loads without console errors and requests nothing from another host; math is typeset and no
+raw TeX is left; images (the figures) load; the language switcher, clicked, lands on the same
+loss in the other language; search finds pages in English and Chinese; a code block's copy
+button copies code that runs; the first load of a loss page stays within a byte budget and
+loads no library the page does not use. The page-by-page check runs in a browser of its own,
+started as soon as the site is built (while the suite's other tests run); the other tests
+share one browser session and one local server. Screenshots and a summary go to
 ``build/screenshots/``. Skipped only when Chromium, its driver or selenium is missing (`bash
 .ci/dev setup` installs them).
 """
@@ -20,9 +21,13 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
+from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -30,6 +35,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from lossref.registry import FAMILIES, LOSSES
+from tests._background import WHEN_BUILT
 from tests.conftest import REPO, Build
 
 SCREENSHOTS = REPO / "build" / "screenshots"
@@ -89,25 +95,21 @@ def site(build: Build) -> Path:
     return build.site
 
 
-# While set, the server answers the search index with no documents (the same config), so that
-# Material's search worker does not rebuild the whole index on each of the ~100 pages the
-# page-by-page test loads; the search tests run with the real index.
-EMPTY_SEARCH_INDEX = threading.Event()
+def serve(site: Path, empty_search_index: bool = False) -> http.server.ThreadingHTTPServer:
+    """``site`` on a free local port, from a thread. With ``empty_search_index`` the search
+    index is answered with no documents (the same config), so that Material's search worker
+    does not rebuild the whole index on each of the pages the page-by-page check loads."""
 
-
-@pytest.fixture(scope="module")
-def server(site: Path) -> Iterator[str]:
     class Quiet(http.server.SimpleHTTPRequestHandler):
         def log_message(self, format: str, *args: Any) -> None:
             pass
 
         def do_GET(self) -> None:
-            if EMPTY_SEARCH_INDEX.is_set() and self.path.endswith("search/search_index.json"):
+            if empty_search_index and self.path.endswith("search/search_index.json"):
                 index = json.loads((site / "search" / "search_index.json").read_bytes())
                 body = json.dumps({**index, "docs": []}).encode()
                 self.send_response(200)
                 self.send_header("Content-Type", "application/json")
-                self.send_header("Cache-Control", "no-store")  # never seen by the search tests
                 self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
                 self.wfile.write(body)
@@ -116,15 +118,24 @@ def server(site: Path) -> Iterator[str]:
 
     handler = functools.partial(Quiet, directory=str(site))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    return httpd
+
+
+def address(httpd: http.server.ThreadingHTTPServer) -> str:
+    return f"http://127.0.0.1:{httpd.server_address[1]}/"
+
+
+@pytest.fixture(scope="module")
+def server(site: Path) -> Iterator[str]:
+    httpd = serve(site)
+    yield address(httpd)
     httpd.shutdown()
     httpd.server_close()
 
 
-@pytest.fixture(scope="module")
-def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+def open_browser(profile: Path) -> Any:
+    """Headless Debian Chromium through chromedriver, with a fresh profile in ``profile``."""
     webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is not installed")
     from selenium.webdriver.chrome.service import Service
 
@@ -139,7 +150,7 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
         "--disable-component-update",
         "--disable-sync",
         "--window-size=1280,1000",
-        f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}",
+        f"--user-data-dir={profile}",
     ):
         options.add_argument(argument)
     options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
@@ -147,6 +158,12 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     driver.execute_cdp_cmd("Network.enable", {})
     driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": CAPTURE_COPY})
     driver.set_page_load_timeout(30)
+    return driver
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    driver = open_browser(tmp_path_factory.mktemp("chromium-profile"))
     yield driver
     driver.quit()
 
@@ -241,15 +258,25 @@ def test_first_load_of_a_loss_page_is_light(browser: Any, server: str, report: d
     assert 0 < weight < PAGE_WEIGHT_BUDGET, report["weight_files"]
 
 
-def test_every_page_loads_cleanly(browser: Any, server: str, site: Path, report: dict) -> None:
-    pages = pages_to_load(site)
-    assert len(pages) >= 2 * (len(FAMILIES) + 2)
+@dataclass
+class PageChecks:
+    pages: int
+    math_pages: int
+    problems: list[str]
+
+
+def check_every_page(site: Path) -> PageChecks:
+    """Load each page of ``pages_to_load`` in a browser of its own and check it: no console
+    error, no request to another host, every image loaded, math typeset and no raw TeX left,
+    KaTeX loaded only where there is math, and on loss pages a loaded figure with alt text."""
+    httpd = serve(site, empty_search_index=True)
+    server = address(httpd)
     host = urlsplit(server).netloc
+    profile = Path(tempfile.mkdtemp(prefix="lossref-chromium-"))
+    browser = open_browser(profile)
+    pages = pages_to_load(site)
     problems: list[str] = []
     math_pages = 0
-    browser.get_log("browser")
-    browser.execute_cdp_cmd("Network.clearBrowserCache", {})  # no cached full index
-    EMPTY_SEARCH_INDEX.set()
     try:
         for page in pages:
             network(browser)
@@ -287,11 +314,42 @@ def test_every_page_loads_cleanly(browser: Any, server: str, site: Path, report:
                 if not figure or not figure[0] or not figure[1]:
                     problems.append(f"{page}: no loaded figure with alt text")
     finally:
-        EMPTY_SEARCH_INDEX.clear()
-    report["pages"] = len(pages)
-    report["math_pages"] = math_pages
-    assert problems == []
-    assert math_pages > len(FAMILIES)
+        browser.quit()
+        httpd.shutdown()
+        httpd.server_close()
+        shutil.rmtree(profile, ignore_errors=True)
+    return PageChecks(len(pages), math_pages, problems)
+
+
+PAGE_CHECKS: dict[Path, Future[PageChecks]] = {}
+
+
+def page_checks(site: Path) -> Future[PageChecks]:
+    """``check_every_page(site)`` in a thread, started once."""
+    if site not in PAGE_CHECKS:
+        pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="page-checks")
+        PAGE_CHECKS[site] = pool.submit(check_every_page, site)
+        pool.shutdown(wait=False)
+    return PAGE_CHECKS[site]
+
+
+def start_page_checks(build: Build) -> None:
+    """Called by tests/conftest.py as soon as the site is built, while other tests still run:
+    the page loads (half a minute of Chromium) then use a core those tests leave idle."""
+    if build.returncode == 0 and CHROMIUM and CHROMEDRIVER and find_spec("selenium"):
+        page_checks(build.site)
+
+
+WHEN_BUILT.append(start_page_checks)
+
+
+def test_every_page_loads_cleanly(site: Path, report: dict) -> None:
+    checks = page_checks(site).result()
+    report["pages"] = checks.pages
+    report["math_pages"] = checks.math_pages
+    assert checks.pages >= 2 * (len(FAMILIES) + 2)
+    assert checks.problems == []
+    assert checks.math_pages > len(FAMILIES)
 
 
 def open_language_menu_and_pick(browser: Any, language: str) -> None:
