@@ -186,6 +186,28 @@ print(
 
 
 # %%
+def animals_plot(axes, features, labels, sizes, alphas):
+    """Dogs in grey, then cats in pink, with their (dog, cat) marker sizes and opacities."""
+    for label, name, colour, size, alpha in zip(
+        (0, 1),
+        ("dog", "cat"),
+        ("#808080", "#d0507a"),
+        sizes,
+        alphas,
+        strict=True,
+    ):
+        points = features[labels == label]
+        axes.scatter(
+            points[:, 0],
+            points[:, 1],
+            s=size,
+            color=colour,
+            alpha=alpha,
+            label=TEXT[name],
+            rasterized=True,
+        )
+
+
 def boundary(axes, model, colour, label, linestyle="-"):
     """The line x · w + b = 0, where the predicted probability is 0.5."""
     w, b, _ = model
@@ -200,25 +222,7 @@ def boundary(axes, model, colour, label, linestyle="-"):
 
 
 figure, (left, right) = plt.subplots(1, 2, figsize=(9, 3.6))
-cats, dogs = train_x[train_y == 1], train_x[train_y == 0]
-left.scatter(
-    dogs[:, 0],
-    dogs[:, 1],
-    s=6,
-    color="#808080",
-    alpha=0.5,
-    label=TEXT["dog"],
-    rasterized=True,
-)
-left.scatter(
-    cats[:, 0],
-    cats[:, 1],
-    s=6,
-    color="#d0507a",
-    alpha=0.7,
-    label=TEXT["cat"],
-    rasterized=True,
-)
+animals_plot(left, train_x, train_y, sizes=(6, 6), alphas=(0.5, 0.7))
 boundary(left, balanced, COLOURS[0], TEXT["boundary"])
 left.set(
     xlabel=TEXT["x"],
@@ -312,24 +316,7 @@ for name, result in rare.items():
 
 # %%
 figure, (left, right) = plt.subplots(1, 2, figsize=(9, 4.3))
-cats, dogs = train_x[train_y == 1], train_x[train_y == 0]
-left.scatter(
-    dogs[:, 0],
-    dogs[:, 1],
-    s=4,
-    color="#808080",
-    alpha=0.35,
-    label=TEXT["dog"],
-    rasterized=True,
-)
-left.scatter(
-    cats[:, 0],
-    cats[:, 1],
-    s=10,
-    color="#d0507a",
-    label=TEXT["cat"],
-    rasterized=True,
-)
+animals_plot(left, train_x, train_y, sizes=(4, 10), alphas=(0.35, None))
 for (name, model), colour in zip(models.items(), COLOURS, strict=True):
     boundary(left, model, colour, name)
     right.plot(
