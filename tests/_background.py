@@ -34,9 +34,9 @@ class Finished:
 
 class Background:
     """A command of a few dozen seconds that needs no test before it: started in its own
-    process when the tests are collected, so that it runs while the other tests do, and waited
-    for by the tests that read its result (they run last). ``nice`` > 0: it takes the cores
-    only when the suite leaves them idle."""
+    process when the session starts (or once collection shows a test needs it), so that it runs
+    while the other tests do, and waited for by the tests that read its result (they run
+    last). ``nice`` > 0: it takes the cores only when the suite leaves them idle."""
 
     def __init__(self, arguments: list[str], nice: int) -> None:
         self.folder = Path(tempfile.mkdtemp(prefix="lossref-tests-"))

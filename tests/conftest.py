@@ -34,6 +34,14 @@ torch.set_num_threads(1)
 STARTED = pytest.StashKey[dict[str, Background]]()
 
 
+def started(config: pytest.Config, name: str) -> Background:
+    """The background command ``name`` of this session, started now if it was not yet."""
+    commands = config.stash.setdefault(STARTED, {})
+    if name not in commands:
+        commands[name] = Background(*BACKGROUND[name])
+    return commands[name]
+
+
 def background_fixtures(item: pytest.Item) -> list[str]:
     return [name for name in BACKGROUND if name in getattr(item, "fixturenames", ())]
 
@@ -51,7 +59,8 @@ def asks_for_everything(config: pytest.Config) -> bool:
 
 def pytest_configure(config: pytest.Config) -> None:
     if asks_for_everything(config):
-        config.stash[STARTED] = {name: Background(*BACKGROUND[name]) for name in BACKGROUND}
+        for name in BACKGROUND:
+            started(config, name)
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -61,60 +70,57 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     items.sort(key=lambda item: bool(background_fixtures(item)))  # stable
     if config.option.collectonly:
         return
-    started = config.stash.setdefault(STARTED, {})
+    wanted = {name for item in items for name in background_fixtures(item)}
     for name in BACKGROUND:
-        if name not in started and any(name in background_fixtures(item) for item in items):
-            started[name] = Background(*BACKGROUND[name])
+        if name in wanted:
+            started(config, name)
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
-    for started in config.stash.get(STARTED, {}).values():
-        started.close()
+    for command in config.stash.get(STARTED, {}).values():
+        command.close()
 
 
-ANNOUNCED = pytest.StashKey[Build]()
+BUILT = pytest.StashKey[Build]()
+ANNOUNCED = pytest.StashKey[bool]()
+
+
+def built(config: pytest.Config) -> Build:
+    """The finished site build (waited for the first time)."""
+    if BUILT not in config.stash:
+        finished = started(config, "build").result()
+        config.stash[BUILT] = Build(finished.folder / "site", finished.returncode, finished.output)
+    return config.stash[BUILT]
 
 
 def pytest_runtest_teardown(item: pytest.Item) -> None:
-    started = item.config.stash.get(STARTED, {}).get("build")
-    if started is None or ANNOUNCED in item.config.stash or started.process.poll() is None:
+    """After each test, once the build has finished: hand it to ``WHEN_BUILT``, once."""
+    build = item.config.stash.get(STARTED, {}).get("build")
+    if build is None or ANNOUNCED in item.config.stash or build.process.poll() is None:
         return
-    finished = started.result()
-    build = item.config.stash[ANNOUNCED] = Build(
-        finished.folder / "site", finished.returncode, finished.output
-    )
+    item.config.stash[ANNOUNCED] = True
     for callback in WHEN_BUILT:
-        callback(build)
-
-
-def background(request: pytest.FixtureRequest, name: str) -> Finished:
-    started = request.config.stash.setdefault(STARTED, {})
-    if name not in started:  # requested in a way collection did not see
-        started[name] = Background(*BACKGROUND[name])
-    return started[name].result()
+        callback(built(item.config))
 
 
 @pytest.fixture(scope="session")
 def build(request: pytest.FixtureRequest) -> Build:
     """The site, built once for the whole session exactly as `bash .ci/dev build` builds it
     (strict); the site-build, link, tutorial and browser tests all read this one build."""
-    if ANNOUNCED in request.config.stash:
-        return request.config.stash[ANNOUNCED]
-    finished = background(request, "build")
-    return Build(finished.folder / "site", finished.returncode, finished.output)
+    return built(request.config)
 
 
 @pytest.fixture(scope="session")
 def fresh_tutorial_notebooks(request: pytest.FixtureRequest) -> Finished:
     """Every tutorial executed once more, in Chinese, each in a fresh kernel:
     ``<folder>/<name>.zh.ipynb``."""
-    return background(request, "fresh_tutorial_notebooks")
+    return started(request.config, "fresh_tutorial_notebooks").result()
 
 
 @pytest.fixture(scope="session")
 def mypy_of_lossref(request: pytest.FixtureRequest) -> Finished:
-    """``mypy --strict`` on the package (pyproject.toml's settings): a minute without a cache."""
-    return background(request, "mypy_of_lossref")
+    """``mypy --strict`` on the package (pyproject.toml's settings), started with the session."""
+    return started(request.config, "mypy_of_lossref").result()
 
 
 def load_hook(name: str) -> ModuleType:

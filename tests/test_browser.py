@@ -269,14 +269,14 @@ def check_every_page(site: Path) -> PageChecks:
     """Load each page of ``pages_to_load`` in a browser of its own and check it: no console
     error, no request to another host, every image loaded, math typeset and no raw TeX left,
     KaTeX loaded only where there is math, and on loss pages a loaded figure with alt text."""
-    httpd = serve(site, empty_search_index=True)
-    server = address(httpd)
-    host = urlsplit(server).netloc
-    profile = Path(tempfile.mkdtemp(prefix="lossref-chromium-"))
-    browser = open_browser(profile)
     pages = pages_to_load(site)
     problems: list[str] = []
     math_pages = 0
+    profile = Path(tempfile.mkdtemp(prefix="lossref-chromium-"))
+    browser = open_browser(profile)
+    httpd = serve(site, empty_search_index=True)
+    server = address(httpd)
+    host = urlsplit(server).netloc
     try:
         for page in pages:
             network(browser)
