@@ -377,6 +377,52 @@ def test_a_formula_katex_cannot_typeset_is_reported(build: Build) -> None:
     assert outcome["errors"][0].startswith("losses/x/index.html: KaTeX parse error")
 
 
+# What must not be left in a page's text once its formulas are typeset: a delimiter or a command
+# that arithmatex did not turn into a formula. tests/test_browser.py checks the same after
+# KaTeX has run, on the pages it loads.
+RAW_TEX = ("$", "\\(", "\\[", "\\frac", "\\begin")
+ARTICLE = re.compile(r"<article\b[^>]*>(.*?)</article>", re.S)
+NOT_PROSE = re.compile(r"<(pre|code|script|style)\b[^>]*>.*?</\1>", re.S)
+TAG = re.compile(r"<[^>]+>")
+
+
+def raw_tex(site: Path) -> list[str]:
+    """Raw TeX left in the text of every page's article (its code and formulas left out)."""
+    problems = []
+    for page in sorted(site.rglob("*.html")):
+        article = ARTICLE.search(page.read_text(encoding="utf-8"))
+        if article is None:  # a redirect
+            continue
+        prose = NOT_PROSE.sub(" ", FORMULA.sub(" ", article[1]))
+        text = " ".join(html.unescape(TAG.sub(" ", prose)).split())
+        for tex in RAW_TEX:
+            at = text.find(tex)
+            if at >= 0:
+                context = text[max(at - 30, 0) : at + 30]
+                problems.append(f"{page.relative_to(site)}: raw TeX {tex!r} in ...{context}...")
+    return problems
+
+
+def test_no_raw_tex_is_left_in_any_page(build: Build) -> None:
+    """Every page, both languages: the formulas themselves are checked above."""
+    assert raw_tex(build.site) == []
+
+
+def test_raw_tex_is_reported(tmp_path: Path) -> None:
+    (tmp_path / "index.html").write_text(
+        '<article><p>Loss <span class="arithmatex">\\(\\ell\\)</span>, costs $5 and '
+        '\\frac{1}{2} of it</p><pre><code>print("$")</code></pre>'
+        "<p>Inline <code>\\begin</code></p></article>"
+    )
+    (tmp_path / "redirect.html").write_text("<p>$</p>")
+    problems = raw_tex(tmp_path)
+    assert [problem.split(" in ")[0] for problem in problems] == [
+        "index.html: raw TeX '$'",
+        "index.html: raw TeX '\\\\frac'",
+    ]
+    assert "costs $5 and" in problems[0]
+
+
 IMAGE = re.compile(r"<img\b[^>]*>")
 ATTRIBUTE = re.compile(r"""\b(src|alt)="([^"]*)\"""")
 LOSS_FIGURE = re.compile(r"""<figure class="lossref-figure">\s*<img\b[^>]*>""")
