@@ -1,15 +1,15 @@
 """The built site in a real browser (headless Chromium through Selenium), as a reader uses it.
 
-Checked: every page in both languages (of the loss pages, one per family: ``pages_to_load``)
-loads without console errors and requests nothing from another host; math is typeset and no
-raw TeX is left; images (the figures) load; the language switcher, clicked, lands on the same
-loss in the other language; search finds pages in English and Chinese; a code block's copy
-button copies code that runs; the first load of a loss page stays within a byte budget and
-loads no library the page does not use. The page-by-page check runs in a browser of its own,
-started as soon as the site is built (while the suite's other tests run); the other tests
-share one browser session and one local server. Screenshots and a summary go to
-``build/screenshots/``. Skipped only when Chromium, its driver or selenium is missing (`bash
-.ci/dev setup` installs them).
+Checked: one page of each kind in each language (``pages_to_load``) loads without console
+errors and requests nothing from another host; math is typeset and no raw TeX is left; images
+(the figures) load; the language switcher, clicked, lands on the same loss in the other
+language; search finds pages in English and Chinese; a code block's copy button copies code
+that runs; the first load of a loss page stays within a byte budget and loads no library the
+page does not use. The page-by-page check runs in a browser of its own, started as soon as the
+site is built (while the suite's other tests run). The other tests share one browser session,
+and a local server whose search index is empty except for the tests that search. Screenshots
+and a summary go to ``build/screenshots/``. Skipped only when Chromium, its driver or selenium
+is missing (`bash .ci/dev setup` installs them).
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ import threading
 import time
 from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib.util import find_spec
 from pathlib import Path
@@ -126,12 +127,29 @@ def address(httpd: http.server.ThreadingHTTPServer) -> str:
     return f"http://127.0.0.1:{httpd.server_address[1]}/"
 
 
+@contextmanager
+def served(site: Path, empty_search_index: bool) -> Iterator[str]:
+    httpd = serve(site, empty_search_index)
+    try:
+        yield address(httpd)
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
 @pytest.fixture(scope="module")
 def server(site: Path) -> Iterator[str]:
-    httpd = serve(site)
-    yield address(httpd)
-    httpd.shutdown()
-    httpd.server_close()
+    """The site with an empty search index, for the tests that do not search: Material's
+    search worker builds the whole index again on every page load (most of a CPU-second)."""
+    with served(site, empty_search_index=True) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def search_server(site: Path) -> Iterator[str]:
+    """The site as built, search index and all (another port, so another browser cache)."""
+    with served(site, empty_search_index=False) as url:
+        yield url
 
 
 def open_browser(profile: Path) -> Any:
@@ -209,30 +227,54 @@ def built_pages(site: Path) -> list[str]:
     )
 
 
+def page_kind(page: str) -> str:
+    """Pages of one kind share a template and the site's scripts: the pages of a section
+    (``concepts/*/``, ``tutorials/*/``, ``reference/*/``), the loss pages of a family; each
+    other page (home, a section's index, Mistakes, Performance, ...) is a kind of its own."""
+    path = page.removeprefix("zh/")
+    parts = path.split("/")
+    if parts[0] == "losses" and len(parts) > 2:
+        return f"losses of the family {LOSS_FAMILY[parts[1]]}"
+    return f"{parts[0]}/*/" if len(parts) > 2 else path
+
+
+LOSS_FAMILY = {spec.id: spec.family for spec in LOSSES}
+
+
 def pages_to_load(site: Path) -> list[str]:
-    """Every built page except the loss pages, and of these one per family in each language:
-    the family's first loss in English, its last in Chinese. The loss pages share one template
-    and one script; what differs from one to the next (formulas, figure, links, requests) is
-    checked on every page without a browser (tests/test_site_build.py), and a page load costs
-    about half a second on 2 cores."""
-    first: dict[str, str] = {}
-    last: dict[str, str] = {}
-    for spec in LOSSES:
-        first.setdefault(spec.family, spec.id)
-        last[spec.family] = spec.id
-    sample = {f"losses/{loss_id}/" for loss_id in first.values()}
-    sample |= {f"zh/losses/{loss_id}/" for loss_id in last.values()}
-    every_loss = {f"{prefix}losses/{spec.id}/" for spec in LOSSES for prefix in ("", "zh/")}
-    return [page for page in built_pages(site) if page not in every_loss or page in sample]
+    """One page of each kind (``page_kind``) in each language: the kind's first page in
+    English, its last in Chinese. What differs from one page of a kind to the next (formulas,
+    raw TeX, images, links, requests) is checked on every page without a browser
+    (tests/test_site_build.py), and a page load costs about a CPU-second on 2 cores."""
+    chosen: dict[tuple[str, str], str] = {}
+    for page in built_pages(site):
+        language = "zh" if page.startswith("zh/") else "en"
+        key = (language, page_kind(page))
+        if language == "zh" or key not in chosen:
+            chosen[key] = page
+    return sorted(chosen.values())
+
+
+def test_one_page_of_each_kind_is_loaded(tmp_path: Path) -> None:
+    pages = ["", "concepts/a/", "concepts/b/", "losses/", "losses/dice_loss/"]
+    pages += ["losses/huber_loss/", "losses/mse_loss/", "performance/"]
+    for page in pages + [f"zh/{page}" for page in pages]:
+        (tmp_path / page).mkdir(parents=True, exist_ok=True)
+        (tmp_path / page / "index.html").write_text("<html></html>")
+    assert pages_to_load(tmp_path) == [
+        *["", "concepts/a/", "losses/", "losses/dice_loss/", "losses/huber_loss/"],
+        *["performance/", "zh/", "zh/concepts/b/", "zh/losses/", "zh/losses/dice_loss/"],
+        *["zh/losses/mse_loss/", "zh/performance/"],
+    ]
 
 
 # --- the tests, in the order they run ------------------------------------------------------
 
 
-def test_first_load_of_a_loss_page_is_light(browser: Any, server: str, report: dict) -> None:
+def test_first_load_of_a_loss_page_is_light(browser: Any, search_server: str, report: dict) -> None:
     """Runs first, on an empty cache: what a reader's first visit downloads."""
     network(browser)
-    browser.get(server + "losses/huber_loss/")
+    browser.get(search_server + "losses/huber_loss/")
     settle(browser)
     time.sleep(1.0)  # the search worker fetches the index after load
     messages = network(browser)
@@ -265,58 +307,63 @@ class PageChecks:
     problems: list[str]
 
 
+def page_problems(browser: Any, server: str, page: str) -> tuple[list[str], bool]:
+    """Load ``page`` and check it: no console error, no request to another host, every image
+    loaded, math typeset and no raw TeX left, KaTeX loaded only where there is math, and on a
+    loss page a loaded figure with alt text. Returns the problems and whether it has math."""
+    problems = []
+    network(browser)
+    browser.get(server + page)
+    settle(browser)
+    if not wait(lambda: browser.execute_script(IMAGES_COMPLETE), timeout=5):
+        problems.append(f"{page}: images still loading")
+    broken = browser.execute_script(
+        "return [...document.images].filter(i => !(i.naturalWidth > 0)).map(i => i.src)"
+    )
+    problems += [f"{page}: image did not load: {src}" for src in broken]
+    errors = [e["message"] for e in browser.get_log("browser") if e["level"] == "SEVERE"]
+    problems += [f"{page}: console: {message}" for message in errors]
+    requested = []
+    host = urlsplit(server).netloc
+    for message in network(browser):
+        if message["method"] == "Network.requestWillBeSent":
+            url = urlsplit(message["params"]["request"]["url"])
+            requested.append(url.path)
+            if url.scheme not in ("data", "blob") and url.netloc != host:
+                problems.append(f"{page}: request to another host: {url.geturl()}")
+    raw = browser.execute_script(RAW_TEX)
+    problems += [f"{page}: raw TeX left in the text: {tex!r}" for tex in raw]
+    has_math = browser.execute_script("return document.querySelector('.arithmatex') !== null")
+    if has_math:
+        if not browser.execute_script("return document.querySelector('.katex') !== null"):
+            problems.append(f"{page}: math not typeset")
+    elif any("/assets/katex/" in path for path in requested):
+        problems.append(f"{page}: loads KaTeX but has no math")
+    if page.startswith(("losses/", "zh/losses/")) and page.count("/") >= 2:
+        figure = browser.execute_script(
+            "const i = document.querySelector('figure.lossref-figure img');"
+            "return i && [i.naturalWidth, i.alt]"
+        )
+        if not figure or not figure[0] or not figure[1]:
+            problems.append(f"{page}: no loaded figure with alt text")
+    return problems, bool(has_math)
+
+
 def check_every_page(site: Path) -> PageChecks:
-    """Load each page of ``pages_to_load`` in a browser of its own and check it: no console
-    error, no request to another host, every image loaded, math typeset and no raw TeX left,
-    KaTeX loaded only where there is math, and on loss pages a loaded figure with alt text."""
+    """``page_problems`` of each page of ``pages_to_load``, in a browser of its own."""
     pages = pages_to_load(site)
     problems: list[str] = []
     math_pages = 0
     profile = Path(tempfile.mkdtemp(prefix="lossref-chromium-"))
     browser = open_browser(profile)
-    httpd = serve(site, empty_search_index=True)
-    server = address(httpd)
-    host = urlsplit(server).netloc
     try:
-        for page in pages:
-            network(browser)
-            browser.get(server + page)
-            settle(browser)
-            ok = wait(lambda: browser.execute_script(IMAGES_COMPLETE), timeout=5)
-            if not ok:
-                problems.append(f"{page}: images still loading")
-            broken = browser.execute_script(
-                "return [...document.images].filter(i => !(i.naturalWidth > 0)).map(i => i.src)"
-            )
-            problems += [f"{page}: image did not load: {src}" for src in broken]
-            errors = [e["message"] for e in browser.get_log("browser") if e["level"] == "SEVERE"]
-            problems += [f"{page}: console: {message}" for message in errors]
-            requested = []
-            for message in network(browser):
-                if message["method"] == "Network.requestWillBeSent":
-                    url = urlsplit(message["params"]["request"]["url"])
-                    requested.append(url.path)
-                    if url.scheme not in ("data", "blob") and url.netloc != host:
-                        problems.append(f"{page}: request to another host: {url.geturl()}")
-            raw = browser.execute_script(RAW_TEX)
-            problems += [f"{page}: raw TeX left in the text: {tex!r}" for tex in raw]
-            if browser.execute_script("return document.querySelector('.arithmatex') !== null"):
-                math_pages += 1
-                if not browser.execute_script("return document.querySelector('.katex') !== null"):
-                    problems.append(f"{page}: math not typeset")
-            elif any("/assets/katex/" in path for path in requested):
-                problems.append(f"{page}: loads KaTeX but has no math")
-            if page.startswith(("losses/", "zh/losses/")) and page.count("/") >= 2:
-                figure = browser.execute_script(
-                    "const i = document.querySelector('figure.lossref-figure img');"
-                    "return i && [i.naturalWidth, i.alt]"
-                )
-                if not figure or not figure[0] or not figure[1]:
-                    problems.append(f"{page}: no loaded figure with alt text")
+        with served(site, empty_search_index=True) as server:
+            for page in pages:
+                found, has_math = page_problems(browser, server, page)
+                problems += found
+                math_pages += has_math
     finally:
         browser.quit()
-        httpd.shutdown()
-        httpd.server_close()
         shutil.rmtree(profile, ignore_errors=True)
     return PageChecks(len(pages), math_pages, problems)
 
@@ -390,11 +437,11 @@ def test_language_switcher_keeps_the_page(
     ],
 )
 def test_search_finds_the_page(
-    browser: Any, server: str, start: str, query: str, expected: str, report: dict
+    browser: Any, search_server: str, start: str, query: str, expected: str, report: dict
 ) -> None:
     from selenium.webdriver.common.by import By
 
-    browser.get(server + start)
+    browser.get(search_server + start)
     settle(browser)
     field = browser.find_element(By.CSS_SELECTOR, "input.md-search__input")
     field.click()  # the header's search field (on a narrow window: its button opens it)
@@ -404,11 +451,11 @@ def test_search_finds_the_page(
         links = browser.execute_script(
             "return [...document.querySelectorAll('.md-search-result__link')].map(a => a.href)"
         )
-        return [server.rstrip("/") + urlsplit(link).path for link in links]
+        return [search_server.rstrip("/") + urlsplit(link).path for link in links]
 
-    links = wait(lambda: server + expected in found(), timeout=20) and found()
+    links = wait(lambda: search_server + expected in found(), timeout=20) and found()
     report.setdefault("search", []).append((query, len(set(links))))
-    assert server + expected in (links or found()), found()
+    assert search_server + expected in (links or found()), found()
 
 
 def test_copy_button_copies_code_that_runs(browser: Any, server: str, report: dict) -> None:
