@@ -112,7 +112,7 @@ def build(request: pytest.FixtureRequest) -> Build:
 
 @pytest.fixture(scope="session")
 def fresh_tutorial_notebooks(request: pytest.FixtureRequest) -> Finished:
-    """Every tutorial executed once more, in Chinese, each in a fresh kernel:
+    """Every tutorial executed once more, in Chinese, one after the other in one new kernel:
     ``<folder>/<name>.zh.ipynb``."""
     return started(request.config, "fresh_tutorial_notebooks").result()
 

@@ -279,11 +279,12 @@ def test_tutorials_are_in_the_nav_in_both_languages(site: Path) -> None:
 def test_tutorials_give_the_same_notebooks_every_time(
     site: Path, fresh_tutorial_notebooks: Finished
 ) -> None:
-    """Every tutorial executed again in a fresh kernel (``python
-    docs/_hooks/tutorial_notebooks.py OUT -l zh``, started with the session) gives, byte for
-    byte, the notebook the site offers. In Chinese: the build ran it second, in the kernel that
-    had just run the English one, so this also shows the outputs do not depend on what the
-    kernel ran before."""
+    """Every tutorial executed again in Chinese (``python docs/_hooks/tutorial_notebooks.py OUT
+    -l zh --one-kernel``, started with the session) gives, byte for byte, the notebook the site
+    offers. The build ran each one second in its kernel, after the same tutorial in English;
+    here they run one after the other in one new kernel, the first in a fresh kernel and each
+    next one after another tutorial. So this also shows that the outputs do not depend on what
+    the kernel ran before."""
     assert fresh_tutorial_notebooks.returncode == 0, fresh_tutorial_notebooks.output
     for name in NAMES:
         again = (fresh_tutorial_notebooks.folder / f"{name}.zh.ipynb").read_text(encoding="utf-8")

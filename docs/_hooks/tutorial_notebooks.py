@@ -484,20 +484,44 @@ def cancel() -> None:
         future.cancel()
 
 
+def _in_one_kernel(
+    paths: list[Path], languages: tuple[str, ...]
+) -> dict[tuple[str, str], Future[Run]]:
+    """Every tutorial in each language, one after the other in one kernel."""
+    runs: dict[tuple[str, str], Future[Run]] = {}
+    with kernel() as manager:
+        for path in paths:
+            for language in languages:
+                future: Future[Run] = Future()
+                try:
+                    future.set_result(run(path, language, manager))
+                except NotebookError as error:
+                    future.set_exception(error)
+                runs[path.stem, language] = future
+    return runs
+
+
 def main(argv: list[str] | None = None) -> int:
-    """``python docs/_hooks/tutorial_notebooks.py OUT [--language zh ...]``: execute every
-    tutorial in fresh kernels, without building the site, and write each executed notebook to
-    ``OUT/<name>.<language>.ipynb``. A notebook that raises, or prose that differs from the
-    findings, is reported and the exit status is 1."""
+    """``python docs/_hooks/tutorial_notebooks.py OUT [--language zh ...] [--one-kernel]``:
+    execute every tutorial without building the site, and write each executed notebook to
+    ``OUT/<name>.<language>.ipynb``. Each tutorial runs in a fresh kernel of its own, several
+    at once; with ``--one-kernel``, all of them run one after the other in one kernel, so that
+    each but the first runs after another tutorial than in the site's build (the test suite's
+    check that the outputs do not depend on what the kernel ran before, at the cost of one
+    kernel start instead of one per tutorial). A notebook that raises, or prose that differs
+    from the findings, is reported and the exit status is 1."""
     import argparse
 
     parser = argparse.ArgumentParser(description=main.__doc__)
     parser.add_argument("out", type=Path)
     parser.add_argument("-l", "--language", action="append", choices=LANGUAGES, dest="languages")
+    parser.add_argument("--one-kernel", action="store_true")
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
+    languages = tuple(args.languages or LANGUAGES)
+    runs = (_in_one_kernel if args.one_kernel else start)(sources(), languages)
     failed = 0
-    for (name, language), future in start(sources(), tuple(args.languages or LANGUAGES)).items():
+    for (name, language), future in runs.items():
         try:
             run = future.result()
         except NotebookError as error:
