@@ -70,7 +70,7 @@ MYPY = ["mypy", "--config-file", str(REPO / "pyproject.toml")]  # also tests/tes
 BACKGROUND: dict[str, tuple[list[str], int]] = {
     "build": (["-m", "mkdocs", "build", "--strict", "--site-dir", "{folder}/site"], 0),
     "fresh_tutorial_notebooks": (
-        [str(HOOKS / "tutorial_notebooks.py"), "{folder}", "-l", "zh", "--one-kernel"],
+        [str(HOOKS / "tutorial_notebooks.py"), "{folder}", "-l", "zh", "--kernels", "1"],
         10,
     ),
     "mypy_of_lossref": (["-m", *MYPY, "lossref"], 10),

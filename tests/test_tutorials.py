@@ -280,11 +280,11 @@ def test_tutorials_give_the_same_notebooks_every_time(
     site: Path, fresh_tutorial_notebooks: Finished
 ) -> None:
     """Every tutorial executed again in Chinese (``python docs/_hooks/tutorial_notebooks.py OUT
-    -l zh --one-kernel``, started with the session) gives, byte for byte, the notebook the site
-    offers. The build ran each one second in its kernel, after the same tutorial in English;
-    here they run one after the other in one new kernel, the first in a fresh kernel and each
-    next one after another tutorial. So this also shows that the outputs do not depend on what
-    the kernel ran before."""
+    -l zh --kernels 1``, started with the session) gives, byte for byte, the notebook the site
+    offers. Here the tutorials run one after the other in one new kernel, the first in a fresh
+    kernel; in the build, each ran after other notebooks (``start`` shares them out among a
+    kernel per core, all English ones first). So this also shows that the outputs do not depend
+    on what the kernel ran before."""
     assert fresh_tutorial_notebooks.returncode == 0, fresh_tutorial_notebooks.output
     for name in NAMES:
         again = (fresh_tutorial_notebooks.folder / f"{name}.zh.ipynb").read_text(encoding="utf-8")

@@ -7,7 +7,7 @@ and sets the one cell tagged ``parameters`` (``LANG = "en"``, which picks the pl
 that language. So the English and Chinese notebooks run the same code by construction.
 
 ``execute`` runs a notebook in a ``python3`` kernel of this interpreter; ``start`` runs every
-tutorial, both languages one after the other in one kernel, several tutorials at once. The cell
+tutorial in each language, the tutorials shared out among a few kernels that run at once. The cell
 tagged ``findings`` (the last code cell) ends with a dict of the results the prose states,
 which ``findings`` reads back. Every Markdown cell with a ``findings=[...]`` list in its header (at
 least each language's conclusion, the last Markdown cell) states its numbers in that order,
@@ -436,31 +436,40 @@ def run(path: Path, language: str, manager: KernelManager | None = None) -> Run:
     return Run(path.stem, language, notebook, text, found, time.monotonic() - start)
 
 
-def _run_languages(path: Path, futures: dict[str, Future[Run]]) -> None:
-    """Run one tutorial in each language, one after the other in one kernel: the kernel's
-    start and the first imports and plots (seconds) are paid once, not once per language."""
+KERNELS = min(4, os.cpu_count() or 1)  # more kernels than cores only pay more kernel starts
+
+
+def _run_in_one_kernel(
+    tutorials: list[tuple[Path, dict[str, Future[Run]]]], languages: tuple[str, ...]
+) -> None:
+    """Run ``tutorials`` in one kernel: every tutorial in the first language, then every one
+    in the next (the first language's build needs its notebooks first). The kernel's start and
+    the first imports (seconds: torch, torch._dynamo that torch.optim loads, matplotlib) are
+    paid once, not once per notebook."""
     try:
         with kernel() as manager:
-            for language, future in futures.items():
-                if not future.set_running_or_notify_cancel():
-                    continue
-                try:
-                    future.set_result(run(path, language, manager))
-                except Exception as error:
-                    future.set_exception(error)
+            for language in languages:
+                for path, futures in tutorials:
+                    future = futures[language]
+                    if not future.set_running_or_notify_cancel():
+                        continue
+                    try:
+                        future.set_result(run(path, language, manager))
+                    except Exception as error:
+                        future.set_exception(error)
     except Exception as error:  # the kernel did not start or stop
-        for future in futures.values():
-            if not future.done():
-                future.set_exception(error)
+        for _, futures in tutorials:
+            for future in futures.values():
+                if not future.done():
+                    future.set_exception(error)
 
 
 def start(
-    paths: list[Path], languages: tuple[str, ...] = LANGUAGES
+    paths: list[Path], languages: tuple[str, ...] = LANGUAGES, kernels: int = KERNELS
 ) -> dict[tuple[str, str], Future[Run]]:
     """Start (or reuse) the run of each tutorial in each language and return them by
-    ``(name, language)``. Each tutorial runs in its own kernel, its languages in order (the
-    first language's build needs its notebooks first); up to 4 kernels at once, even on 2
-    CPUs, so that every tutorial's first language is ready about as early as the first.
+    ``(name, language)``. The tutorials are shared out among ``kernels`` kernels (by default
+    one per core, up to 4) that run at once.
 
     Runs are remembered for this process by ``run_key``, so the second language build of the
     site and ``mkdocs serve``'s rebuilds reuse them while nothing they depend on changes."""
@@ -468,13 +477,18 @@ def start(
     if _pool is None:
         _pool = ThreadPoolExecutor(max_workers=4, thread_name_prefix="notebook")
     runs = {}
+    to_run = []
     for path in paths:
         keys = {language: run_key(path, language) for language in languages}
         if any(key not in _runs or _runs[key].cancelled() for key in keys.values()):
             futures: dict[str, Future[Run]] = {language: Future() for language in languages}
             _runs.update({keys[language]: futures[language] for language in languages})
-            _jobs.append(_pool.submit(_run_languages, path, futures))
+            to_run.append((path, futures))
         runs.update({(path.stem, language): _runs[keys[language]] for language in languages})
+    kernels = max(1, min(kernels, len(to_run)))
+    for share in (to_run[k::kernels] for k in range(kernels)):
+        if share:
+            _jobs.append(_pool.submit(_run_in_one_kernel, share, languages))
     return runs
 
 
@@ -484,42 +498,23 @@ def cancel() -> None:
         future.cancel()
 
 
-def _in_one_kernel(
-    paths: list[Path], languages: tuple[str, ...]
-) -> dict[tuple[str, str], Future[Run]]:
-    """Every tutorial in each language, one after the other in one kernel."""
-    runs: dict[tuple[str, str], Future[Run]] = {}
-    with kernel() as manager:
-        for path in paths:
-            for language in languages:
-                future: Future[Run] = Future()
-                try:
-                    future.set_result(run(path, language, manager))
-                except NotebookError as error:
-                    future.set_exception(error)
-                runs[path.stem, language] = future
-    return runs
-
-
 def main(argv: list[str] | None = None) -> int:
-    """``python docs/_hooks/tutorial_notebooks.py OUT [--language zh ...] [--one-kernel]``:
+    """``python docs/_hooks/tutorial_notebooks.py OUT [--language zh ...] [--kernels N]``:
     execute every tutorial without building the site, and write each executed notebook to
-    ``OUT/<name>.<language>.ipynb``. Each tutorial runs in a fresh kernel of its own, several
-    at once; with ``--one-kernel``, all of them run one after the other in one kernel, so that
-    each but the first runs after another tutorial than in the site's build (the test suite's
-    check that the outputs do not depend on what the kernel ran before, at the cost of one
-    kernel start instead of one per tutorial). A notebook that raises, or prose that differs
-    from the findings, is reported and the exit status is 1."""
+    ``OUT/<name>.<language>.ipynb``. The tutorials are shared out among N kernels (by default
+    one per core, up to 4). With ``--kernels 1`` they run one after the other in one kernel, so
+    each but the first runs after another tutorial than in the site's build: the test suite's
+    check that the outputs do not depend on what the kernel ran before. A notebook that
+    raises, or prose that differs from the findings, is reported and the exit status is 1."""
     import argparse
 
     parser = argparse.ArgumentParser(description=main.__doc__)
     parser.add_argument("out", type=Path)
     parser.add_argument("-l", "--language", action="append", choices=LANGUAGES, dest="languages")
-    parser.add_argument("--one-kernel", action="store_true")
+    parser.add_argument("--kernels", type=int, default=KERNELS)
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
-    languages = tuple(args.languages or LANGUAGES)
-    runs = (_in_one_kernel if args.one_kernel else start)(sources(), languages)
+    runs = start(sources(), tuple(args.languages or LANGUAGES), args.kernels)
     failed = 0
     for (name, language), future in runs.items():
         try:

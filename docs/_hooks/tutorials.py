@@ -15,9 +15,9 @@ class and carries what i18n gives its own pages (``locale``, ``alternates``: the
 switcher goes to the same tutorial). mkdocs-jupyter renders it like any notebook page: its
 ``on_pre_page`` looks only at the file's extension.
 
-The notebooks start executing when the first (English) build is configured, one kernel per
-tutorial running its English then its Chinese notebook, while mkdocs reads and renders the
-other pages; a tutorial page waits for its own notebook. mkdocs-jupyter's template puts ~600 kB of
+The notebooks start executing when the first (English) build is configured, in a kernel per
+core that runs its share of the tutorials, every English notebook first, while mkdocs reads and
+renders the other pages; a tutorial page waits for its own notebook. mkdocs-jupyter's template puts ~600 kB of
 JupyterLab CSS into every notebook page; it is moved into one stylesheet that every tutorial
 page links to (``assets/stylesheets/notebook.<hash>.css``).
 """
