@@ -5,15 +5,16 @@ errors and requests nothing from another host; math is typeset and no raw TeX is
 (the figures) load; the language switcher, clicked, lands on the same loss in the other
 language; search finds pages in English and Chinese; a code block's copy button copies code
 that runs; the first load of a loss page stays within a byte budget and loads no library the
-page does not use. The page-by-page check runs in a browser of its own, started as soon as the
-site is built (while the suite's other tests run). The other tests share one browser session,
-and a local server whose search index is empty except for the tests that search. Screenshots
-and a summary go to ``build/screenshots/``. Skipped only when Chromium, its driver or selenium
-is missing (`bash .ci/dev setup` installs them).
+page does not use. The browser's work runs in a thread of its own, in one browser, started
+as soon as the site is built (while the suite's other tests run): each test checks what its
+visit saw. Visits that do not search get an empty search index. Screenshots and a summary go
+to ``build/screenshots/``. Skipped only when Chromium, its driver or selenium is missing (`bash
+.ci/dev setup` installs them).
 """
 
 from __future__ import annotations
 
+import atexit
 import functools
 import http.server
 import json
@@ -24,8 +25,8 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future
 from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib.util import find_spec
@@ -98,8 +99,7 @@ def site(build: Build) -> Path:
 
 def serve(site: Path, empty_search_index: bool = False) -> http.server.ThreadingHTTPServer:
     """``site`` on a free local port, from a thread. With ``empty_search_index`` the search
-    index is answered with no documents (the same config), so that Material's search worker
-    does not rebuild the whole index on each of the pages the page-by-page check loads."""
+    index is answered with no documents (the same config): see ``Servers``."""
 
     class Quiet(http.server.SimpleHTTPRequestHandler):
         def log_message(self, format: str, *args: Any) -> None:
@@ -137,21 +137,6 @@ def served(site: Path, empty_search_index: bool) -> Iterator[str]:
         httpd.server_close()
 
 
-@pytest.fixture(scope="module")
-def server(site: Path) -> Iterator[str]:
-    """The site with an empty search index, for the tests that do not search: Material's
-    search worker builds the whole index again on every page load (most of a CPU-second)."""
-    with served(site, empty_search_index=True) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def search_server(site: Path) -> Iterator[str]:
-    """The site as built, search index and all (another port, so another browser cache)."""
-    with served(site, empty_search_index=False) as url:
-        yield url
-
-
 def open_browser(profile: Path) -> Any:
     """Headless Debian Chromium through chromedriver, with a fresh profile in ``profile``."""
     webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is not installed")
@@ -180,16 +165,9 @@ def open_browser(profile: Path) -> Any:
 
 
 @pytest.fixture(scope="module")
-def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    driver = open_browser(tmp_path_factory.mktemp("chromium-profile"))
-    yield driver
-    driver.quit()
-
-
-@pytest.fixture(scope="module")
 def report() -> Iterator[dict[str, Any]]:
     """Facts gathered by the tests, written to build/screenshots/summary.md at the end."""
-    facts: dict[str, Any] = {"started": time.monotonic()}
+    facts: dict[str, Any] = {}
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     yield facts
     write_summary(facts)
@@ -268,13 +246,31 @@ def test_one_page_of_each_kind_is_loaded(tmp_path: Path) -> None:
     ]
 
 
-# --- the tests, in the order they run ------------------------------------------------------
+# --- what the browser does: visits, in a thread of their own -------------------------------
+#
+# Each visit drives the browser and returns what it saw; the tests below check it. The visits
+# run one after the other in one browser, in a thread started as soon as the site is built
+# (tests/conftest.py calls ``start_visits``), so that Chromium works while the suite's other
+# tests run; a test waits only for its own visit.
 
 
-def test_first_load_of_a_loss_page_is_light(browser: Any, search_server: str, report: dict) -> None:
+@dataclass(frozen=True)
+class Servers:
+    """The site on two local ports: ``plain`` answers the search index with no documents
+    (Material's search worker rebuilds the whole index on every page load, most of a
+    CPU-second); ``search`` serves the site as built, for the visits that load or use search."""
+
+    plain: str
+    search: str
+
+
+Visit = Callable[[Any, Servers], Any]
+
+
+def first_load(browser: Any, servers: Servers) -> dict[str, Any]:
     """Runs first, on an empty cache: what a reader's first visit downloads."""
     network(browser)
-    browser.get(search_server + "losses/huber_loss/")
+    browser.get(servers.search + "losses/huber_loss/")
     settle(browser)
     time.sleep(1.0)  # the search worker fetches the index after load
     messages = network(browser)
@@ -288,30 +284,21 @@ def test_first_load_of_a_loss_page_is_light(browser: Any, search_server: str, re
         for m in messages
         if m["method"] == "Network.loadingFinished"
     }
-    weight = sum(sizes.values())
-    loaded = sorted(urlsplit(url).path for url in urls.values() if url.startswith("http"))
-    report["weight"] = weight
-    report["weight_files"] = [
-        (urlsplit(urls[rid]).path, size) for rid, size in sorted(sizes.items()) if rid in urls
-    ]
-    unexpected = [path for path in loaded if not ALLOWED_RESOURCE.search(path)]
-    assert unexpected == [], f"the page loads files it has no use for: {unexpected}"
-    assert any("/assets/figures/huber_loss.en.svg" in path for path in loaded)
-    assert 0 < weight < PAGE_WEIGHT_BUDGET, report["weight_files"]
+    return {
+        "loaded": sorted(urlsplit(url).path for url in urls.values() if url.startswith("http")),
+        "weight": sum(sizes.values()),
+        "weight_files": [
+            (urlsplit(urls[rid]).path, size) for rid, size in sorted(sizes.items()) if rid in urls
+        ],
+    }
 
 
-@dataclass
-class PageChecks:
-    pages: int
-    math_pages: int
-    problems: list[str]
-
-
-def page_problems(browser: Any, server: str, page: str) -> tuple[list[str], bool]:
+def page_problems(browser: Any, servers: Servers, page: str) -> tuple[list[str], bool]:
     """Load ``page`` and check it: no console error, no request to another host, every image
     loaded, math typeset and no raw TeX left, KaTeX loaded only where there is math, and on a
     loss page a loaded figure with alt text. Returns the problems and whether it has math."""
     problems = []
+    server = servers.plain
     network(browser)
     browser.get(server + page)
     settle(browser)
@@ -349,56 +336,6 @@ def page_problems(browser: Any, server: str, page: str) -> tuple[list[str], bool
     return problems, bool(has_math)
 
 
-def check_every_page(site: Path) -> PageChecks:
-    """``page_problems`` of each page of ``pages_to_load``, in a browser of its own."""
-    pages = pages_to_load(site)
-    problems: list[str] = []
-    math_pages = 0
-    profile = Path(tempfile.mkdtemp(prefix="lossref-chromium-"))
-    browser = open_browser(profile)
-    try:
-        with served(site, empty_search_index=True) as server:
-            for page in pages:
-                found, has_math = page_problems(browser, server, page)
-                problems += found
-                math_pages += has_math
-    finally:
-        browser.quit()
-        shutil.rmtree(profile, ignore_errors=True)
-    return PageChecks(len(pages), math_pages, problems)
-
-
-PAGE_CHECKS: dict[Path, Future[PageChecks]] = {}
-
-
-def page_checks(site: Path) -> Future[PageChecks]:
-    """``check_every_page(site)`` in a thread, started once."""
-    if site not in PAGE_CHECKS:
-        pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="page-checks")
-        PAGE_CHECKS[site] = pool.submit(check_every_page, site)
-        pool.shutdown(wait=False)
-    return PAGE_CHECKS[site]
-
-
-def start_page_checks(build: Build) -> None:
-    """Called by tests/conftest.py as soon as the site is built, while other tests still run:
-    the page loads (half a minute of Chromium) then use a core those tests leave idle."""
-    if build.returncode == 0 and CHROMIUM and CHROMEDRIVER and find_spec("selenium"):
-        page_checks(build.site)
-
-
-WHEN_BUILT.append(start_page_checks)
-
-
-def test_every_page_loads_cleanly(site: Path, report: dict) -> None:
-    checks = page_checks(site).result()
-    report["pages"] = checks.pages
-    report["math_pages"] = checks.math_pages
-    assert checks.pages >= 2 * (len(FAMILIES) + 2)
-    assert checks.problems == []
-    assert checks.math_pages > len(FAMILIES)
-
-
 def open_language_menu_and_pick(browser: Any, language: str) -> None:
     from selenium.webdriver.common.action_chains import ActionChains
     from selenium.webdriver.common.by import By
@@ -410,38 +347,41 @@ def open_language_menu_and_pick(browser: Any, language: str) -> None:
     ActionChains(browser).move_to_element(button).move_to_element(link).click(link).perform()
 
 
-@pytest.mark.parametrize(
-    ("start", "language", "landing"),
-    [
-        ("losses/cross_entropy/", "zh", "zh/losses/cross_entropy/"),
-        ("zh/losses/dice_loss/", "en", "losses/dice_loss/"),
-        ("tutorials/house_prices/", "zh", "zh/tutorials/house_prices/"),  # a notebook page
-    ],
-)
-def test_language_switcher_keeps_the_page(
-    browser: Any, server: str, start: str, language: str, landing: str
-) -> None:
-    browser.get(server + start)
+SWITCHES = [  # from, to the language, expected landing
+    ("losses/cross_entropy/", "zh", "zh/losses/cross_entropy/"),
+    ("zh/losses/dice_loss/", "en", "losses/dice_loss/"),
+    ("tutorials/house_prices/", "zh", "zh/tutorials/house_prices/"),  # a notebook page
+]
+
+
+def switch_language(
+    browser: Any, servers: Servers, start: str, language: str, landing: str
+) -> tuple[str, str]:
+    """Where the language menu of ``start`` leads (waiting up to 10 s for ``landing``), and
+    the language of the page there."""
+    browser.get(servers.plain + start)
     settle(browser)
     open_language_menu_and_pick(browser, language)
-    assert wait(lambda: browser.current_url == server + landing, timeout=10), browser.current_url
-    assert browser.execute_script("return document.documentElement.lang") == language
+    wait(lambda: browser.current_url == servers.plain + landing, timeout=10)
+    return (
+        browser.current_url.removeprefix(servers.plain),
+        browser.execute_script("return document.documentElement.lang"),
+    )
 
 
-@pytest.mark.parametrize(
-    ("start", "query", "expected"),
-    [
-        ("", "cross entropy", "losses/cross_entropy/"),
-        ("zh/", "交叉熵", "zh/losses/cross_entropy/"),
-        ("zh/", "均方误差", "zh/losses/mse_loss/"),
-    ],
-)
-def test_search_finds_the_page(
-    browser: Any, search_server: str, start: str, query: str, expected: str, report: dict
-) -> None:
+SEARCHES = [  # on the page, the query, a page it must find
+    ("", "cross entropy", "losses/cross_entropy/"),
+    ("zh/", "交叉熵", "zh/losses/cross_entropy/"),
+    ("zh/", "均方误差", "zh/losses/mse_loss/"),
+]
+
+
+def search(browser: Any, servers: Servers, start: str, query: str, expected: str) -> list[str]:
+    """The pages the header's search lists for ``query`` (waiting up to 20 s for
+    ``expected``), as paths from the site's root."""
     from selenium.webdriver.common.by import By
 
-    browser.get(search_server + start)
+    browser.get(servers.search + start)
     settle(browser)
     field = browser.find_element(By.CSS_SELECTOR, "input.md-search__input")
     field.click()  # the header's search field (on a narrow window: its button opens it)
@@ -451,20 +391,20 @@ def test_search_finds_the_page(
         links = browser.execute_script(
             "return [...document.querySelectorAll('.md-search-result__link')].map(a => a.href)"
         )
-        return [search_server.rstrip("/") + urlsplit(link).path for link in links]
+        return [urlsplit(link).path.removeprefix("/") for link in links]
 
-    links = wait(lambda: search_server + expected in found(), timeout=20) and found()
-    report.setdefault("search", []).append((query, len(set(links))))
-    assert search_server + expected in (links or found()), found()
+    wait(lambda: expected in found(), timeout=20)
+    return found()
 
 
-def test_copy_button_copies_code_that_runs(browser: Any, server: str, report: dict) -> None:
+def copy_first_block(browser: Any, servers: Servers) -> list[str]:
+    """What the copy button of the Huber page's first code block (the Intuition section's
+    comparison script) puts on the clipboard."""
     from selenium.webdriver.common.action_chains import ActionChains
     from selenium.webdriver.common.by import By
 
-    browser.get(server + "losses/huber_loss/")
+    browser.get(servers.plain + "losses/huber_loss/")
     settle(browser)
-    # The first code block of the page: the Intuition section's comparison script.
     block = next(
         element
         for element in browser.find_elements(By.CSS_SELECTOR, "article div.highlight")
@@ -474,7 +414,173 @@ def test_copy_button_copies_code_that_runs(browser: Any, server: str, report: di
     button = wait(lambda: block.find_elements(By.CSS_SELECTOR, copy), 5)[0]
     browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", block)
     ActionChains(browser).move_to_element(block).move_to_element(button).click(button).perform()
-    copied = wait(lambda: browser.execute_script("return window.__copied"), timeout=5)
+    copied: list[str] = wait(lambda: browser.execute_script("return window.__copied"), 5)
+    return copied
+
+
+SHOTS = {
+    "home-en.png": "",
+    "loss-huber-en.png": "losses/huber_loss/",
+    "loss-huber-zh.png": "zh/losses/huber_loss/",
+    "concept-reduction-en.png": "concepts/reduction/",
+    "losses-overview-zh.png": "zh/losses/",
+}
+DARK_SHOT = "loss-huber-en-dark.png"
+
+
+def screenshots(browser: Any, servers: Servers) -> str:
+    """``SHOTS`` saved in ``SCREENSHOTS``, a loss page from its Intuition section (where the
+    figure is); then the Huber page switched to the dark scheme with the header toggle, as a
+    reader does, saved as ``DARK_SHOT``. Returns the colour scheme the page then has."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    for name, page in SHOTS.items():
+        browser.get(servers.plain + page)
+        settle(browser)
+        browser.execute_script(
+            "const figure = document.querySelector('article h2 + figure.lossref-figure');"
+            "figure?.previousElementSibling.scrollIntoView()"
+        )
+        browser.save_screenshot(str(SCREENSHOTS / name))
+    browser.get(servers.plain + "losses/huber_loss/")
+    settle(browser)
+    toggle = next(
+        label
+        for label in browser.find_elements("css selector", "form[data-md-component=palette] label")
+        if label.is_displayed()
+    )
+    toggle.click()
+    wait(lambda: browser.execute_script("return document.body.dataset.mdColorScheme") == "slate")
+    browser.execute_script(
+        "document.querySelector('figure.lossref-figure').scrollIntoView({block: 'center'})"
+    )
+    time.sleep(0.3)
+    browser.save_screenshot(str(SCREENSHOTS / DARK_SHOT))
+    scheme: str = browser.execute_script("return document.body.dataset.mdColorScheme")
+    return scheme
+
+
+def visits_of(site: Path) -> dict[str, Visit]:
+    """Every visit of ``site``, in the order they run, by name. The first load runs first, on
+    an empty cache."""
+    every: dict[str, Visit] = {"first load": first_load}
+    for page in pages_to_load(site):
+        every[f"page {page}"] = functools.partial(page_problems, page=page)
+    for start, language, landing in SWITCHES:
+        every[f"switch {start} {language}"] = functools.partial(
+            switch_language, start=start, language=language, landing=landing
+        )
+    for start, query, expected in SEARCHES:
+        every[f"search {start} {query}"] = functools.partial(
+            search, start=start, query=query, expected=expected
+        )
+    every["copy"] = copy_first_block
+    every["screenshots"] = screenshots
+    return every
+
+
+def run_visits(site: Path, futures: dict[str, Future[Any]]) -> None:
+    """Each visit of ``futures`` in one fresh browser; its future gets what it returned or
+    what it raised, and the next one runs. A cancelled visit is skipped."""
+    profile = Path(tempfile.mkdtemp(prefix="lossref-chromium-"))
+    try:
+        browser = open_browser(profile)
+        try:
+            with served(site, True) as plain, served(site, False) as searchable:
+                servers = Servers(plain, searchable)
+                for name, visit in visits_of(site).items():
+                    if not futures[name].set_running_or_notify_cancel():
+                        continue  # the session is ending
+                    try:
+                        futures[name].set_result(visit(browser, servers))
+                    except Exception as error:
+                        futures[name].set_exception(error)
+        finally:
+            browser.quit()
+    except Exception as error:  # the browser or a server did not start
+        for future in futures.values():
+            if not future.done():
+                future.set_exception(error)
+    finally:
+        shutil.rmtree(profile, ignore_errors=True)
+
+
+VISITS: dict[Path, dict[str, Future[Any]]] = {}
+VISITS_TIMEOUT = 600  # seconds; all the visits take about a minute on 2 busy cores
+
+
+def visits(site: Path) -> dict[str, Future[Any]]:
+    """The visits of ``site`` by name, started in a thread the first time."""
+    if site not in VISITS:
+        futures: dict[str, Future[Any]] = {name: Future() for name in visits_of(site)}
+        thread = threading.Thread(target=run_visits, args=(site, futures), daemon=True)
+        thread.start()
+        atexit.register(stop_visits, thread, futures)
+        VISITS[site] = futures
+    return VISITS[site]
+
+
+def stop_visits(thread: threading.Thread, futures: dict[str, Future[Any]]) -> None:
+    """At exit, also when the session ends early (``-x``, Ctrl-C): cancel the visits not yet
+    started and wait for the one under way, so that the browser is closed, not left behind."""
+    for future in futures.values():
+        future.cancel()
+    thread.join(timeout=VISITS_TIMEOUT)
+
+
+def visited(site: Path, name: str) -> Any:
+    """What visit ``name`` of ``site`` returned, or raises what it raised."""
+    return visits(site)[name].result(timeout=VISITS_TIMEOUT)
+
+
+def start_visits(build: Build) -> None:
+    """Called by tests/conftest.py as soon as the site is built, while other tests still run."""
+    if build.returncode == 0 and CHROMIUM and CHROMEDRIVER and find_spec("selenium"):
+        visits(build.site)
+
+
+WHEN_BUILT.append(start_visits)
+
+
+# --- the tests ------------------------------------------------------------------------------
+
+
+def test_first_load_of_a_loss_page_is_light(site: Path, report: dict) -> None:
+    facts = visited(site, "first load")
+    report.update(facts)
+    unexpected = [path for path in facts["loaded"] if not ALLOWED_RESOURCE.search(path)]
+    assert unexpected == [], f"the page loads files it has no use for: {unexpected}"
+    assert any("/assets/figures/huber_loss.en.svg" in path for path in facts["loaded"])
+    assert 0 < facts["weight"] < PAGE_WEIGHT_BUDGET, facts["weight_files"]
+
+
+def test_every_page_loads_cleanly(site: Path, report: dict) -> None:
+    pages = pages_to_load(site)
+    checked = [visited(site, f"page {page}") for page in pages]
+    report["pages"] = len(pages)
+    report["math_pages"] = sum(has_math for _, has_math in checked)
+    assert len(pages) >= 2 * (len(FAMILIES) + 2)
+    assert [problem for problems, _ in checked for problem in problems] == []
+    assert report["math_pages"] > len(FAMILIES)
+
+
+@pytest.mark.parametrize(("start", "language", "landing"), SWITCHES)
+def test_language_switcher_keeps_the_page(
+    site: Path, start: str, language: str, landing: str
+) -> None:
+    assert visited(site, f"switch {start} {language}") == (landing, language)
+
+
+@pytest.mark.parametrize(("start", "query", "expected"), SEARCHES)
+def test_search_finds_the_page(
+    site: Path, start: str, query: str, expected: str, report: dict
+) -> None:
+    found = visited(site, f"search {start} {query}")
+    report.setdefault("search", []).append((query, len(set(found))))
+    assert expected in found
+
+
+def test_copy_button_copies_code_that_runs(site: Path, report: dict) -> None:
+    copied = visited(site, "copy")
     assert copied, "the copy button copied nothing"
     code = copied[-1]
     assert "import" in code
@@ -488,53 +594,20 @@ def test_copy_button_copies_code_that_runs(browser: Any, server: str, report: di
     report["copied"] = code.count("\n") + 1
 
 
-def test_screenshots(browser: Any, server: str, report: dict) -> None:
-    shots = {
-        "home-en.png": "",
-        "loss-huber-en.png": "losses/huber_loss/",
-        "loss-huber-zh.png": "zh/losses/huber_loss/",
-        "concept-reduction-en.png": "concepts/reduction/",
-        "losses-overview-zh.png": "zh/losses/",
-    }
-    for name, page in shots.items():
-        browser.get(server + page)
-        settle(browser)
-        # A loss page from its Intuition section, where the figure is.
-        browser.execute_script(
-            "const figure = document.querySelector('article h2 + figure.lossref-figure');"
-            "figure?.previousElementSibling.scrollIntoView()"
-        )
-        browser.save_screenshot(str(SCREENSHOTS / name))
-    # The same loss page in the dark scheme, switched with the header toggle as a reader does.
-    browser.get(server + "losses/huber_loss/")
-    settle(browser)
-    toggle = next(
-        label
-        for label in browser.find_elements("css selector", "form[data-md-component=palette] label")
-        if label.is_displayed()
-    )
-    toggle.click()
-    assert wait(
-        lambda: browser.execute_script("return document.body.dataset.mdColorScheme") == "slate"
-    )
-    browser.execute_script(
-        "document.querySelector('figure.lossref-figure').scrollIntoView({block: 'center'})"
-    )
-    time.sleep(0.3)
-    browser.save_screenshot(str(SCREENSHOTS / "loss-huber-en-dark.png"))
-    report["screenshots"] = [*shots, "loss-huber-en-dark.png"]
+def test_screenshots(site: Path, report: dict) -> None:
+    assert visited(site, "screenshots") == "slate", "the dark-scheme toggle did not switch"
+    report["screenshots"] = [*SHOTS, DARK_SHOT]
     assert all((SCREENSHOTS / name).stat().st_size > 10_000 for name in report["screenshots"])
 
 
 def write_summary(facts: dict[str, Any]) -> None:
-    seconds = time.monotonic() - facts["started"]
     lines = [
         "# Browser check of the built site",
         "",
         "Written by `tests/test_browser.py` (headless Chromium, the site served on 127.0.0.1).",
         "",
-        f"- Pages loaded, both languages: {facts.get('pages', 'not run')} (every page but the "
-        "loss pages, and one loss page per family in each language); each with no console "
+        f"- Pages loaded, both languages: {facts.get('pages', 'not run')} (one page of each "
+        "kind in each language: a section's pages, a family's loss pages); each with no console "
         "error, no request to another host, no raw TeX left in the text, every image loaded "
         f"(loss pages: their figure, with alt text). Pages with math: {facts.get('math_pages')}.",
         "- Language switcher, opened and clicked: cross-entropy en → zh, Dice zh → en.",
@@ -550,5 +623,4 @@ def write_summary(facts: dict[str, Any]) -> None:
         )
         lines += [f"    - `{path}`: {size / 1000:.1f} kB" for path, size in facts["weight_files"]]
     lines.append(f"- Screenshots: {', '.join(facts.get('screenshots', []))}")
-    lines.append(f"- Browser tests took {seconds:.0f} s (after the build).")
     (SCREENSHOTS / "summary.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
