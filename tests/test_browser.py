@@ -97,9 +97,11 @@ def site(build: Build) -> Path:
     return build.site
 
 
-def serve(site: Path, empty_search_index: bool = False) -> http.server.ThreadingHTTPServer:
-    """``site`` on a free local port, from a thread. With ``empty_search_index`` the search
-    index is answered with no documents (the same config): see ``Servers``."""
+@contextmanager
+def served(site: Path, empty_search_index: bool) -> Iterator[str]:
+    """The address of ``site`` served on a free local port, from a thread. With
+    ``empty_search_index`` the search index is answered with no documents (the same config):
+    see ``Servers``."""
 
     class Quiet(http.server.SimpleHTTPRequestHandler):
         def log_message(self, format: str, *args: Any) -> None:
@@ -120,18 +122,8 @@ def serve(site: Path, empty_search_index: bool = False) -> http.server.Threading
     handler = functools.partial(Quiet, directory=str(site))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    return httpd
-
-
-def address(httpd: http.server.ThreadingHTTPServer) -> str:
-    return f"http://127.0.0.1:{httpd.server_address[1]}/"
-
-
-@contextmanager
-def served(site: Path, empty_search_index: bool) -> Iterator[str]:
-    httpd = serve(site, empty_search_index)
     try:
-        yield address(httpd)
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
     finally:
         httpd.shutdown()
         httpd.server_close()
@@ -528,7 +520,9 @@ def stop_visits(thread: threading.Thread, futures: dict[str, Future[Any]]) -> No
 
 
 def visited(site: Path, name: str) -> Any:
-    """What visit ``name`` of ``site`` returned, or raises what it raised."""
+    """What visit ``name`` of ``site`` returned, or raises what it raised. Skips the test when
+    selenium is missing (here, in the test's thread: the visits' thread cannot skip)."""
+    pytest.importorskip("selenium.webdriver", reason="selenium is not installed")
     return visits(site)[name].result(timeout=VISITS_TIMEOUT)
 
 

@@ -7,13 +7,13 @@ and sets the one cell tagged ``parameters`` (``LANG = "en"``, which picks the pl
 that language. So the English and Chinese notebooks run the same code by construction.
 
 ``execute`` runs a notebook in a ``python3`` kernel of this interpreter; ``start`` runs every
-tutorial in each language, the tutorials shared out among a few kernels that run at once. The cell
-tagged ``findings`` (the last code cell) ends with a dict of the results the prose states,
-which ``findings`` reads back. Every Markdown cell with a ``findings=[...]`` list in its header (at
-least each language's conclusion, the last Markdown cell) states its numbers in that order,
-and ``prose_problems`` compares each with the finding it names: equal to the finding rounded to
-the stated digits, or within 10 % where the prose says "about" ("约"). Numbers in code spans are
-not checked (use them for parameters such as `pos_weight=20`).
+tutorial in each language, shared out among a few kernels that run at once. The cell tagged
+``findings`` (the last code cell) ends with a dict of the results the prose states, which
+``findings`` reads back. Every Markdown cell with a ``findings=[...]`` list in its header (at
+least each language's conclusion, the last Markdown cell) states its numbers in that order, and
+``prose_problems`` compares each with the finding it names: equal to the finding rounded to the
+stated digits, or within 10 % where the prose says "about" ("约"). Numbers in code spans are not
+checked (use them for parameters such as `pos_weight=20`).
 
 The site hook ``tutorials.py`` builds the pages from these notebooks; ``tests/test_tutorials.py``
 runs the same functions.

@@ -17,9 +17,9 @@ switcher goes to the same tutorial). mkdocs-jupyter renders it like any notebook
 
 The notebooks start executing when the first (English) build is configured, in a kernel per
 core that runs its share of the tutorials, every English notebook first, while mkdocs reads and
-renders the other pages; a tutorial page waits for its own notebook. mkdocs-jupyter's template puts ~600 kB of
-JupyterLab CSS into every notebook page; it is moved into one stylesheet that every tutorial
-page links to (``assets/stylesheets/notebook.<hash>.css``).
+renders the other pages; a tutorial page waits for its own notebook. mkdocs-jupyter's template
+puts ~600 kB of JupyterLab CSS into every notebook page; it is moved into one stylesheet that
+every tutorial page links to (``assets/stylesheets/notebook.<hash>.css``).
 """
 
 from __future__ import annotations
